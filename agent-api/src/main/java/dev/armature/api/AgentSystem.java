@@ -1,0 +1,374 @@
+package dev.armature.api;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.armature.api.event.EventBus;
+import dev.armature.api.time.RandomSource;
+import dev.armature.api.time.Scheduler;
+import dev.armature.api.time.TimeSource;
+import dev.armature.spi.RuntimeProvider;
+import dev.armature.spi.SystemSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A host's composed system of components, with its orchestrator, supervisor and event bus.
+ *
+ * <pre>{@code
+ * try (AgentSystem system = AgentSystem.builder()
+ *         .component(new Workspace())
+ *         .component(new ModelGateway())
+ *         .build()) {
+ *     system.start();
+ *     ...
+ * } // close() runs the shutdown phases
+ * }</pre>
+ *
+ * <p>A system runs once: {@code start()} may be called only in state {@link SystemState#NEW}.
+ * Every method is thread-safe; {@link #stop()} and {@link #close()} are idempotent and may be called
+ * from any thread, including an event listener's.
+ *
+ * @since 0.1
+ */
+public interface AgentSystem extends AutoCloseable {
+    /**
+     * Returns a new builder. Reaches the runtime through the one {@link RuntimeProvider} on the
+     * class path when {@link Builder#build()} is called.
+     *
+     * @return a new builder
+     */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts every component, each as soon as its dependencies run, and returns once all have
+     * started (or failed, if optional).
+     *
+     * @throws StartupException if a required component failed to start; what had started is
+     *     stopped again and the system is {@link SystemState#FAILED}
+     * @throws IllegalLifecycleException if the system is not {@link SystemState#NEW}
+     */
+    void start();
+
+    /**
+     * Runs the shutdown phases and returns what they did. Blocks until the shutdown has finished;
+     * a second call, or one after a failed start, returns the first shutdown's report.
+     *
+     * @return the shutdown report
+     */
+    ShutdownReport stop();
+
+    /** Stops the system, as {@link #stop()}, discarding the report. */
+    @Override
+    void close();
+
+    /**
+     * Returns the system's lifecycle state.
+     *
+     * @return the state
+     */
+    SystemState state();
+
+    /**
+     * Returns a consistent view of the system and every component.
+     *
+     * @return the snapshot
+     */
+    SystemSnapshot snapshot();
+
+    /**
+     * Returns the system's event bus.
+     *
+     * @return the event bus
+     */
+    EventBus events();
+
+    /**
+     * Returns the system's time source.
+     *
+     * @return the time source
+     */
+    TimeSource timeSource();
+
+    /**
+     * Returns the system's scheduler.
+     *
+     * @return the scheduler
+     */
+    Scheduler scheduler();
+
+    /**
+     * Returns the system's random source.
+     *
+     * @return the random source
+     */
+    RandomSource randomSource();
+
+    /**
+     * Returns the service of a module, such as a health or licensing service.
+     *
+     * @param <T> the service type
+     * @param type the service interface
+     * @return the service
+     * @throws ModuleMissingException if no module on the class path provides it; the message names
+     *     the artifact to add
+     */
+    <T> T service(Class<T> type);
+
+    /**
+     * Writes the component graph.
+     *
+     * @param format the format
+     * @return the graph in that format
+     */
+    String exportGraph(GraphFormat format);
+
+    /**
+     * Builds an {@link AgentSystem}. Not thread-safe; single use: {@link #build()} may be called
+     * once. Reached through {@link AgentSystem#builder()}.
+     *
+     * @since 0.1
+     */
+    final class Builder {
+        /** The default name of a system. */
+        public static final String DEFAULT_NAME = "armature";
+
+        /** The default size of the pool that runs starts, stops and checks; starts often block on I/O. */
+        public static final int DEFAULT_WORKER_POOL_SIZE = 32;
+
+        /** The default interval between two runs of the components' health checks. */
+        public static final Duration DEFAULT_HEALTH_CHECK_INTERVAL = Duration.ofSeconds(10);
+
+        private String name = DEFAULT_NAME;
+        private final List<Component> components = new ArrayList<>();
+        private @Nullable TimeSource timeSource;
+        private @Nullable Scheduler scheduler;
+        private @Nullable RandomSource randomSource;
+        private int workerPoolSize = DEFAULT_WORKER_POOL_SIZE;
+        private Duration healthCheckInterval = DEFAULT_HEALTH_CHECK_INTERVAL;
+        private final Map<ShutdownPhase, Duration> phaseTimeouts = new EnumMap<>(ShutdownPhase.class);
+        private final List<SystemSpec.NamedShutdownTask> shutdownTasks = new ArrayList<>();
+        private boolean shutdownHook;
+        private @Nullable ClassLoader classLoader;
+        private boolean built;
+
+        Builder() {
+            for (ShutdownPhase phase : ShutdownPhase.values()) {
+                phaseTimeouts.put(phase, phase.defaultTimeout());
+            }
+        }
+
+        /**
+         * Sets the system's name, used in thread names and logs; {@value #DEFAULT_NAME} by default.
+         *
+         * @param name a non-blank name
+         * @return this builder
+         */
+        public Builder name(String name) {
+            requireNonNull(name, "name");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("system name must not be blank");
+            }
+            this.name = name;
+            return this;
+        }
+
+        /**
+         * Adds a component.
+         *
+         * @param component the component
+         * @return this builder
+         */
+        public Builder component(Component component) {
+            components.add(requireNonNull(component, "component"));
+            return this;
+        }
+
+        /**
+         * Sets the time source; the system clock by default.
+         *
+         * @param timeSource the time source
+         * @return this builder
+         */
+        public Builder timeSource(TimeSource timeSource) {
+            this.timeSource = requireNonNull(timeSource, "timeSource");
+            return this;
+        }
+
+        /**
+         * Sets the scheduler; by default the system owns a small pool of daemon threads and shuts
+         * it down on close. A scheduler given here is not shut down by the system.
+         *
+         * @param scheduler the scheduler
+         * @return this builder
+         */
+        public Builder scheduler(Scheduler scheduler) {
+            this.scheduler = requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /**
+         * Sets the random source; by default one with a random seed, which is logged at start.
+         *
+         * @param randomSource the random source
+         * @return this builder
+         */
+        public Builder randomSource(RandomSource randomSource) {
+            this.randomSource = requireNonNull(randomSource, "randomSource");
+            return this;
+        }
+
+        /**
+         * Sets the size of the pool that runs starts, stops and health checks; {@value
+         * #DEFAULT_WORKER_POOL_SIZE} by default.
+         *
+         * @param size the number of threads, at least 1
+         * @return this builder
+         */
+        public Builder workerPoolSize(int size) {
+            if (size < 1) {
+                throw new IllegalArgumentException("workerPoolSize must be at least 1, was " + size);
+            }
+            this.workerPoolSize = size;
+            return this;
+        }
+
+        /**
+         * Sets the interval between runs of the components' health checks; {@link
+         * #DEFAULT_HEALTH_CHECK_INTERVAL} by default.
+         *
+         * @param interval the interval, positive
+         * @return this builder
+         */
+        public Builder healthCheckInterval(Duration interval) {
+            requireNonNull(interval, "interval");
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("healthCheckInterval must be positive, was " + interval);
+            }
+            this.healthCheckInterval = interval;
+            return this;
+        }
+
+        /**
+         * Sets a shutdown phase's timeout; {@link ShutdownPhase#defaultTimeout()} by default.
+         *
+         * @param phase the phase
+         * @param timeout the timeout, positive
+         * @return this builder
+         */
+        public Builder phaseTimeout(ShutdownPhase phase, Duration timeout) {
+            requireNonNull(phase, "phase");
+            requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("timeout of phase " + phase + " must be positive, was " + timeout);
+            }
+            phaseTimeouts.put(phase, timeout);
+            return this;
+        }
+
+        /**
+         * Adds a host task to a shutdown phase.
+         *
+         * @param phase the phase it runs in
+         * @param name a non-blank name for reports
+         * @param task the task
+         * @return this builder
+         */
+        public Builder addShutdownTask(ShutdownPhase phase, String name, ShutdownTask task) {
+            shutdownTasks.add(new SystemSpec.NamedShutdownTask(phase, name, task));
+            return this;
+        }
+
+        /**
+         * Sets whether the system registers a JVM shutdown hook that runs its shutdown phases;
+         * {@code false} by default. The hook is registered by {@code start()} and removed by {@code
+         * stop()}.
+         *
+         * @param enabled whether to register the hook
+         * @return this builder
+         */
+        public Builder shutdownHook(boolean enabled) {
+            this.shutdownHook = enabled;
+            return this;
+        }
+
+        /**
+         * Sets the class loader that finds the runtime and plugins; the thread's context class
+         * loader (or this class's loader) by default.
+         *
+         * @param classLoader the class loader
+         * @return this builder
+         */
+        public Builder classLoader(ClassLoader classLoader) {
+            this.classLoader = requireNonNull(classLoader, "classLoader");
+            return this;
+        }
+
+        /**
+         * Validates the components and builds the system; nothing is started yet.
+         *
+         * @return the system, in state {@link SystemState#NEW}
+         * @throws ComponentGraphException if the components form a cycle, depend on a name no
+         *     component has, or share a name
+         * @throws ArmatureException if no runtime, or more than one, is on the class path
+         * @throws IllegalLifecycleException if this builder has already built a system
+         */
+        public AgentSystem build() {
+            if (built) {
+                throw new IllegalLifecycleException(
+                        "build()", "BUILT", "a builder builds one system; call AgentSystem.builder() for another");
+            }
+            ClassLoader loader = classLoader != null ? classLoader : defaultClassLoader();
+            SystemSpec spec = new SystemSpec(
+                    name,
+                    components,
+                    Optional.ofNullable(timeSource),
+                    Optional.ofNullable(scheduler),
+                    Optional.ofNullable(randomSource),
+                    workerPoolSize,
+                    healthCheckInterval,
+                    phaseTimeouts,
+                    shutdownTasks,
+                    shutdownHook,
+                    loader);
+            RuntimeProvider provider = findRuntime(loader);
+            built = true;
+            return requireNonNull(
+                    provider.create(spec), () -> provider.getClass().getName() + " returned null");
+        }
+
+        private static ClassLoader defaultClassLoader() {
+            @Nullable ClassLoader context = Thread.currentThread().getContextClassLoader();
+            return context != null ? context : AgentSystem.class.getClassLoader();
+        }
+
+        private static RuntimeProvider findRuntime(ClassLoader loader) {
+            List<RuntimeProvider> found = new ArrayList<>();
+            ServiceLoader.load(RuntimeProvider.class, loader).forEach(found::add);
+            if (found.isEmpty()) {
+                throw new ArmatureException(
+                        "armature.runtime.missing",
+                        "No Armature runtime found on the class path: add the dependency dev.armature:agent-core"
+                                + " (version managed by dev.armature:armature-bom).");
+            }
+            if (found.size() > 1) {
+                throw new ArmatureException(
+                        "armature.runtime.ambiguous",
+                        "More than one Armature runtime on the class path: "
+                                + found.stream()
+                                        .map(p -> p.getClass().getName())
+                                        .collect(Collectors.joining(", "))
+                                + ". Keep exactly one agent-core jar.");
+            }
+            return found.get(0);
+        }
+    }
+}

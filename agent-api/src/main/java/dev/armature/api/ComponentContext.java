@@ -1,0 +1,70 @@
+package dev.armature.api;
+
+import dev.armature.api.event.EventBus;
+import dev.armature.api.time.RandomSource;
+import dev.armature.api.time.Scheduler;
+import dev.armature.api.time.TimeSource;
+
+/**
+ * A component's view of its system for one generation. Thread-safe.
+ *
+ * @since 0.1
+ */
+public interface ComponentContext {
+    /**
+     * Returns the component's name.
+     *
+     * @return the name
+     */
+    String name();
+
+    /**
+     * Returns the generation: 1 on the first start, one more on each restart.
+     *
+     * @return the generation, at least 1
+     */
+    long generation();
+
+    /**
+     * Returns the system's time source.
+     *
+     * @return the time source
+     */
+    TimeSource timeSource();
+
+    /**
+     * Returns the system's scheduler.
+     *
+     * @return the scheduler
+     */
+    Scheduler scheduler();
+
+    /**
+     * Returns the system's random source.
+     *
+     * @return the random source
+     */
+    RandomSource randomSource();
+
+    /**
+     * Returns the system's event bus.
+     *
+     * @return the event bus
+     */
+    EventBus events();
+
+    /**
+     * Tells the supervisor that the component has failed while running; its restart policy
+     * decides what happens next. A report from an earlier generation, or while the component is
+     * not running, is ignored.
+     *
+     * @param cause what went wrong
+     */
+    void reportFailure(Throwable cause);
+
+    /**
+     * Tells the supervisor that the component has finished its work normally. A {@link
+     * RestartKind#PERMANENT} component is restarted; the others stop.
+     */
+    void reportCompleted();
+}

@@ -1,0 +1,102 @@
+package dev.armature.spi;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.armature.api.Component;
+import dev.armature.api.ShutdownPhase;
+import dev.armature.api.ShutdownTask;
+import dev.armature.api.time.RandomSource;
+import dev.armature.api.time.Scheduler;
+import dev.armature.api.time.TimeSource;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The settings an {@link dev.armature.api.AgentSystem.Builder} collected, handed to the {@link
+ * RuntimeProvider}. Absent time, scheduling and randomness mean "use the runtime's default".
+ *
+ * @param name the system's name
+ * @param components the components, in the order they were added
+ * @param timeSource the host's time source, if any
+ * @param scheduler the host's scheduler, if any
+ * @param randomSource the host's random source, if any
+ * @param workerPoolSize the size of the orchestrator's pool
+ * @param healthCheckInterval the interval between health-check runs
+ * @param phaseTimeouts the timeout of every shutdown phase
+ * @param shutdownTasks the host's shutdown tasks
+ * @param shutdownHook whether to register a JVM shutdown hook
+ * @param classLoader the loader for the runtime and plugins
+ * @since 0.1
+ */
+public record SystemSpec(
+        String name,
+        List<Component> components,
+        Optional<TimeSource> timeSource,
+        Optional<Scheduler> scheduler,
+        Optional<RandomSource> randomSource,
+        int workerPoolSize,
+        Duration healthCheckInterval,
+        Map<ShutdownPhase, Duration> phaseTimeouts,
+        List<NamedShutdownTask> shutdownTasks,
+        boolean shutdownHook,
+        ClassLoader classLoader) {
+    /**
+     * Checks every part and copies the collections.
+     *
+     * @param name the system's name
+     * @param components the components
+     * @param timeSource the time source, if any
+     * @param scheduler the scheduler, if any
+     * @param randomSource the random source, if any
+     * @param workerPoolSize the pool size
+     * @param healthCheckInterval the health-check interval
+     * @param phaseTimeouts the phase timeouts, one for every phase
+     * @param shutdownTasks the shutdown tasks
+     * @param shutdownHook whether to register a shutdown hook
+     * @param classLoader the class loader
+     */
+    public SystemSpec {
+        requireNonNull(name, "name");
+        components = List.copyOf(components);
+        requireNonNull(timeSource, "timeSource");
+        requireNonNull(scheduler, "scheduler");
+        requireNonNull(randomSource, "randomSource");
+        requireNonNull(healthCheckInterval, "healthCheckInterval");
+        phaseTimeouts = Map.copyOf(new EnumMap<>(phaseTimeouts));
+        for (ShutdownPhase phase : ShutdownPhase.values()) {
+            if (!phaseTimeouts.containsKey(phase)) {
+                throw new IllegalArgumentException("phaseTimeouts lacks a timeout for " + phase);
+            }
+        }
+        shutdownTasks = List.copyOf(shutdownTasks);
+        requireNonNull(classLoader, "classLoader");
+    }
+
+    /**
+     * A host's shutdown task with the phase it runs in.
+     *
+     * @param phase the phase
+     * @param name the task's name, for reports
+     * @param task the task
+     */
+    public record NamedShutdownTask(ShutdownPhase phase, String name, ShutdownTask task) {
+        /**
+         * Checks that every part is present and the name is not blank.
+         *
+         * @param phase the phase
+         * @param name the name
+         * @param task the task
+         */
+        public NamedShutdownTask {
+            requireNonNull(phase, "phase");
+            requireNonNull(name, "name");
+            requireNonNull(task, "task");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("shutdown task name must not be blank");
+            }
+        }
+    }
+}

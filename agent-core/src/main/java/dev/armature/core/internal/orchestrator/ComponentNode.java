@@ -1,0 +1,102 @@
+package dev.armature.core.internal.orchestrator;
+
+import dev.armature.api.Component;
+import dev.armature.api.ComponentDescriptor;
+import dev.armature.api.ComponentSnapshot;
+import dev.armature.api.ComponentState;
+import dev.armature.api.FailureInfo;
+import dev.armature.api.health.HealthCheck;
+import dev.armature.api.health.HealthStatus;
+import dev.armature.api.time.Cancellable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/** Internal: one component's mutable supervision state; guarded by the orchestrator's lock. */
+final class ComponentNode {
+    final Component component;
+    final ComponentDescriptor descriptor;
+    final String name;
+
+    ComponentState state = ComponentState.NEW;
+    Instant since;
+    long generation;
+    int restartCount;
+
+    @Nullable
+    FailureInfo lastFailure;
+
+    @Nullable
+    Duration lastStartDuration;
+
+    @Nullable
+    Duration lastStopDuration;
+
+    /** The start or stop now running, if any. */
+    @Nullable
+    CompletableFuture<OpResult> inFlight;
+
+    /** Completes once the running operation's outcome has been applied; null when idle. */
+    @Nullable
+    CompletableFuture<Void> busy;
+
+    /** The components whose restart waits for this one's backoff. */
+    List<ComponentNode> restartGroup = List.of();
+
+    /** Whether {@code start} succeeded and {@code stop} has not been called since. */
+    boolean live;
+
+    /** Whether a restart waits for its backoff delay. */
+    boolean awaitingBackoff;
+
+    @Nullable
+    Cancellable backoffTimer;
+
+    final ArrayDeque<Long> restartTimesNanos = new ArrayDeque<>();
+    int backoffAttempt;
+    long runningSinceNanos;
+
+    List<HealthCheck> checks = List.of();
+    final Map<String, CheckState> checkStates = new LinkedHashMap<>();
+    boolean checking;
+
+    ComponentNode(Component component, ComponentDescriptor descriptor, Instant now) {
+        this.component = component;
+        this.descriptor = descriptor;
+        this.name = descriptor.name();
+        this.since = now;
+    }
+
+    HealthStatus health() {
+        HealthStatus worst = HealthStatus.UNKNOWN;
+        for (CheckState s : checkStates.values()) {
+            worst = worst.worse(s.status);
+        }
+        return worst;
+    }
+
+    ComponentSnapshot snapshot() {
+        return new ComponentSnapshot(
+                name,
+                state,
+                since,
+                generation,
+                restartCount,
+                health(),
+                Optional.ofNullable(lastFailure),
+                Optional.ofNullable(lastStartDuration),
+                Optional.ofNullable(lastStopDuration));
+    }
+
+    /** The last result of one health check and its run of consecutive DOWN results. */
+    static final class CheckState {
+        HealthStatus status = HealthStatus.UNKNOWN;
+        int consecutiveDown;
+    }
+}

@@ -1,0 +1,420 @@
+package dev.armature.core.internal.orchestrator;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.armature.api.AgentSystem;
+import dev.armature.api.ArmatureException;
+import dev.armature.api.Component;
+import dev.armature.api.ComponentDescriptor;
+import dev.armature.api.ComponentFailure;
+import dev.armature.api.ComponentSnapshot;
+import dev.armature.api.ComponentState;
+import dev.armature.api.GraphFormat;
+import dev.armature.api.IllegalLifecycleException;
+import dev.armature.api.ModuleMissingException;
+import dev.armature.api.ProvidedBy;
+import dev.armature.api.ShutdownReport;
+import dev.armature.api.StartupException;
+import dev.armature.api.SystemSnapshot;
+import dev.armature.api.SystemState;
+import dev.armature.api.event.EventBus;
+import dev.armature.api.health.HealthStatus;
+import dev.armature.api.time.Cancellable;
+import dev.armature.api.time.RandomSource;
+import dev.armature.api.time.Scheduler;
+import dev.armature.api.time.TimeSource;
+import dev.armature.core.internal.concurrent.ExecutorScheduler;
+import dev.armature.core.internal.concurrent.OwnedThreads;
+import dev.armature.core.internal.event.DefaultEventBus;
+import dev.armature.spi.SystemSpec;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Internal: the {@link AgentSystem} of agent-core. Owns the system's threads, its lifecycle state,
+ * the orchestrator and the event bus; runs the shutdown on a thread of its own so that {@code
+ * stop()} is safe from any thread, a listener's included.
+ */
+public final class DefaultAgentSystem implements AgentSystem {
+    private static final Logger log = LoggerFactory.getLogger(DefaultAgentSystem.class);
+    /** Starts, stops and checks wait in this queue when every worker is busy. */
+    private static final int WORKER_QUEUE_CAPACITY = 4096;
+    /** How long close() waits for the system's own threads to end once their work is done. */
+    private static final Duration THREAD_GRACE = Duration.ofSeconds(5);
+
+    private final SystemSpec spec;
+    private final ComponentGraph graph;
+    private final OwnedThreads threads;
+    private final TimeSource time;
+    private final Scheduler scheduler;
+    private final @Nullable ExecutorScheduler ownedScheduler;
+    private final RandomSource random;
+    private final ThreadPoolExecutor workers;
+    private final ThreadPoolExecutor delivery;
+    private final DefaultEventBus bus;
+    private final Orchestrator orchestrator;
+    private final ShutdownSequence shutdown;
+    private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
+    private final Set<Thread> waitingInStop = ConcurrentHashMap.newKeySet();
+
+    private final Object lock = new Object();
+    private SystemState state = SystemState.NEW;
+    private HealthStatus readiness = HealthStatus.UNKNOWN;
+    private @Nullable CompletableFuture<ShutdownReport> shutdownResult;
+    private @Nullable Thread shutdownThread;
+    private @Nullable Thread shutdownHook;
+    private @Nullable Cancellable healthTicks;
+
+    /** Validates the graph and prepares the system; starts no component. */
+    public DefaultAgentSystem(SystemSpec spec) {
+        this.spec = requireNonNull(spec, "spec");
+        List<ComponentDescriptor> descriptors = new ArrayList<>();
+        for (Component c : spec.components()) {
+            descriptors.add(requireNonNull(
+                    c.descriptor(), () -> "descriptor() of " + c.getClass().getName() + " returned null"));
+        }
+        this.graph = ComponentGraph.of(descriptors);
+        this.threads = new OwnedThreads(spec.name());
+        this.time = spec.timeSource().orElse(TimeSource.system());
+        if (spec.scheduler().isPresent()) {
+            this.scheduler = spec.scheduler().get();
+            this.ownedScheduler = null;
+        } else if (time instanceof Scheduler s) {
+            // A time source that schedules too (ManualTime) keeps timers on the same clock.
+            this.scheduler = s;
+            this.ownedScheduler = null;
+        } else {
+            this.ownedScheduler = new ExecutorScheduler(2, threads.factory("scheduler"));
+            this.scheduler = ownedScheduler;
+        }
+        this.random = spec.randomSource().orElseGet(() -> RandomSource.seeded(new SecureRandom().nextLong()));
+        this.workers = new ThreadPoolExecutor(
+                spec.workerPoolSize(),
+                spec.workerPoolSize(),
+                30,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(WORKER_QUEUE_CAPACITY),
+                threads.factory("worker"));
+        workers.allowCoreThreadTimeOut(true);
+        // At most one delivery task per subscriber is queued, so this queue is bounded by the subscribers.
+        this.delivery = new ThreadPoolExecutor(
+                4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads.factory("events"));
+        delivery.allowCoreThreadTimeOut(true);
+        this.bus = new DefaultEventBus(time, random.stream("armature.event-ids"), delivery);
+        TimedOperations ops = new TimedOperations(workers, scheduler, time);
+        this.orchestrator = new Orchestrator(graph, spec.components(), bus, time, scheduler, random, ops);
+        this.shutdown = new ShutdownSequence(
+                orchestrator, ops, scheduler, time, spec.phaseTimeouts(), spec.shutdownTasks(), this::drain);
+    }
+
+    @Override
+    public void start() {
+        synchronized (lock) {
+            if (state != SystemState.NEW) {
+                throw new IllegalLifecycleException(
+                        "start()", state.name(), "a system starts once; build a new one to start again");
+            }
+            state = SystemState.STARTING;
+        }
+        log.atInfo()
+                .addKeyValue("system", spec.name())
+                .addKeyValue("components", graph.order().size())
+                .addKeyValue("randomSeed", random.seed())
+                .log("starting");
+        if (spec.shutdownHook()) {
+            registerShutdownHook();
+        }
+        List<ComponentFailure> failures;
+        try {
+            failures = orchestrator.startAll();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop();
+            throw new IllegalLifecycleException(
+                    "start()", "STARTING", "the starting thread was interrupted; the system was stopped");
+        }
+        if (orchestrator.requiredStartFailed()) {
+            stop();
+            synchronized (lock) {
+                state = SystemState.FAILED;
+            }
+            throw new StartupException(failures);
+        }
+        synchronized (lock) {
+            if (state != SystemState.STARTING) {
+                throw new IllegalLifecycleException(
+                        "start()", state.name(), "stop() was called while the system started");
+            }
+            state = SystemState.RUNNING;
+            readiness = HealthStatus.UP;
+            healthTicks = scheduler.scheduleAtFixedRate(
+                    spec.healthCheckInterval(), spec.healthCheckInterval(), orchestrator::checkHealth);
+        }
+        log.atInfo()
+                .addKeyValue("system", spec.name())
+                .addKeyValue("failedOptional", failures.size())
+                .log("started");
+    }
+
+    @Override
+    public ShutdownReport stop() {
+        CompletableFuture<ShutdownReport> result;
+        synchronized (lock) {
+            if (shutdownResult == null) {
+                shutdownResult = new CompletableFuture<>();
+                if (state != SystemState.FAILED) {
+                    state = SystemState.STOPPING;
+                }
+                if (healthTicks != null) {
+                    healthTicks.cancel();
+                }
+                Thread t = threads.factory("shutdown").newThread(this::runShutdown);
+                t.setDaemon(false);
+                shutdownThread = t;
+                t.start();
+            }
+            result = shutdownResult;
+        }
+        Thread me = Thread.currentThread();
+        boolean owned = threads.isOwned(me);
+        if (owned) {
+            waitingInStop.add(me);
+        }
+        try {
+            ShutdownReport report = awaitUninterruptibly(result);
+            Thread t = shutdownThread;
+            if (!owned && t != null && t != me) {
+                joinUninterruptibly(t);
+            }
+            return report;
+        } finally {
+            waitingInStop.remove(me);
+        }
+    }
+
+    private void runShutdown() {
+        CompletableFuture<ShutdownReport> result = requireNonNull(shutdownResult);
+        ShutdownReport report;
+        try {
+            report = shutdown.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            report = new ShutdownReport(List.of(), List.of(), Duration.ZERO);
+        } catch (RuntimeException e) {
+            log.atError().setCause(e).log("shutdown failed unexpectedly; releasing threads anyway");
+            report = new ShutdownReport(List.of(), List.of(), Duration.ZERO);
+        }
+        log.atInfo()
+                .addKeyValue("system", spec.name())
+                .addKeyValue("clean", report.isClean())
+                .addKeyValue("duration", report.duration())
+                .log("stopped");
+        synchronized (lock) {
+            if (state != SystemState.FAILED && state != SystemState.STARTING) {
+                state = SystemState.STOPPED;
+            }
+            readiness = HealthStatus.DOWN;
+        }
+        releaseThreads();
+        unregisterShutdownHook();
+        result.complete(report);
+    }
+
+    /** Lets queued events reach their listeners, then ends every owned thread but those waiting in stop(). */
+    private void releaseThreads() {
+        bus.close();
+        workers.shutdown();
+        delivery.shutdown();
+        if (ownedScheduler != null) {
+            ownedScheduler.shutdown();
+        }
+        try {
+            if (!delivery.awaitTermination(THREAD_GRACE.toMillis(), TimeUnit.MILLISECONDS) && waitingInStop.isEmpty()) {
+                log.atWarn().log("event listeners still running after the grace period; interrupting them");
+                delivery.shutdownNow();
+            }
+            workers.shutdownNow();
+            List<Thread> alive = threads.awaitEnd(Set.copyOf(waitingInStop), THREAD_GRACE);
+            if (!alive.isEmpty()) {
+                log.atWarn()
+                        .addKeyValue(
+                                "threads", alive.stream().map(Thread::getName).toList())
+                        .log("threads that ignored interruption are still alive after close");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void drain() {
+        synchronized (lock) {
+            readiness = HealthStatus.OUT_OF_SERVICE;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    @Override
+    public SystemState state() {
+        synchronized (lock) {
+            return state;
+        }
+    }
+
+    @Override
+    public SystemSnapshot snapshot() {
+        List<ComponentSnapshot> components = orchestrator.snapshot();
+        SystemState s;
+        HealthStatus r;
+        synchronized (lock) {
+            s = state;
+            r = readiness;
+        }
+        return new SystemSnapshot(time.now(), s, health(s, components), r, components);
+    }
+
+    private HealthStatus health(SystemState s, List<ComponentSnapshot> components) {
+        return switch (s) {
+            case NEW, STARTING -> HealthStatus.UNKNOWN;
+            case STOPPED, FAILED -> HealthStatus.DOWN;
+            case RUNNING, STOPPING -> {
+                HealthStatus h = HealthStatus.UP;
+                for (ComponentSnapshot c : components) {
+                    boolean optional = graph.descriptor(c.name()).optional();
+                    if (c.state() == ComponentState.FAILED || (c.state() == ComponentState.STOPPED && !optional)) {
+                        h = h.worse(optional ? HealthStatus.DEGRADED : HealthStatus.DOWN);
+                    } else if (c.state() != ComponentState.RUNNING || c.health() == HealthStatus.DOWN) {
+                        h = h.worse(HealthStatus.DEGRADED);
+                    } else {
+                        h = h.worse(c.health() == HealthStatus.UNKNOWN ? HealthStatus.UP : c.health());
+                    }
+                }
+                yield h;
+            }
+        };
+    }
+
+    @Override
+    public EventBus events() {
+        return bus;
+    }
+
+    @Override
+    public TimeSource timeSource() {
+        return time;
+    }
+
+    @Override
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public RandomSource randomSource() {
+        return random;
+    }
+
+    @Override
+    public <T> T service(Class<T> type) {
+        requireNonNull(type, "type");
+        @Nullable Object service = services.get(type);
+        if (service != null) {
+            return type.cast(service);
+        }
+        @Nullable ProvidedBy providedBy = type.getAnnotation(ProvidedBy.class);
+        if (providedBy != null) {
+            throw new ModuleMissingException(type.getName(), providedBy.value());
+        }
+        throw new ArmatureException(
+                "armature.service.unknown",
+                type.getName() + " is not a service of any Armature module: ask for an interface from"
+                        + " dev.armature.api.* that names its module with @ProvidedBy.");
+    }
+
+    /** Registers a module's service; used by modules as they are added to the runtime. */
+    public <T> void registerService(Class<T> type, T service) {
+        services.put(requireNonNull(type, "type"), requireNonNull(service, "service"));
+    }
+
+    @Override
+    public String exportGraph(GraphFormat format) {
+        return switch (requireNonNull(format, "format")) {
+            case JSON -> graph.toJson();
+            case DOT -> graph.toDot();
+        };
+    }
+
+    private void registerShutdownHook() {
+        Thread hook = new Thread(this::stop, "armature-" + spec.name() + "-shutdown-hook");
+        synchronized (lock) {
+            shutdownHook = hook;
+        }
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    private void unregisterShutdownHook() {
+        Thread hook;
+        synchronized (lock) {
+            hook = shutdownHook;
+            shutdownHook = null;
+        }
+        if (hook == null || Thread.currentThread() == hook) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down, which is what runs the hook: nothing to remove.
+            log.atDebug().log("JVM shutdown in progress; shutdown hook left in place");
+        }
+    }
+
+    private static <T> T awaitUninterruptibly(CompletableFuture<T> f) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return f.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("shutdown cannot fail", e);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void joinUninterruptibly(Thread t) {
+        boolean interrupted = false;
+        while (t.isAlive()) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,787 @@
+package dev.armature.core.internal.orchestrator;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.armature.api.Component;
+import dev.armature.api.ComponentContext;
+import dev.armature.api.ComponentEvent;
+import dev.armature.api.ComponentFailure;
+import dev.armature.api.ComponentSnapshot;
+import dev.armature.api.ComponentState;
+import dev.armature.api.FailureInfo;
+import dev.armature.api.RestartKind;
+import dev.armature.api.RestartPolicy;
+import dev.armature.api.ShutdownReport.ComponentStop;
+import dev.armature.api.ShutdownReport.StopOutcome;
+import dev.armature.api.event.EventBus;
+import dev.armature.api.time.RandomSource;
+import dev.armature.api.time.Scheduler;
+import dev.armature.api.time.TimeSource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Internal: starts, supervises and stops a system's components.
+ *
+ * <p>All state lives in {@link ComponentNode}s guarded by one lock; blocking calls into components
+ * run on the worker pool through {@link TimedOperations}, and their completions come back under the
+ * lock. A component starts as soon as its hard dependencies run and its soft ones have settled, so a
+ * slow component delays only what depends on it. State changes are published under the lock, so
+ * events leave in the order the states changed; the bus never runs listeners under it.
+ */
+final class Orchestrator {
+    static final String SOURCE = "orchestrator";
+    private static final Logger log = LoggerFactory.getLogger(Orchestrator.class);
+
+    private enum Mode {
+        IDLE,
+        STARTING,
+        RUNNING,
+        STOPPING
+    }
+
+    private final Object lock = new Object();
+    private final ComponentGraph graph;
+    private final Map<String, ComponentNode> nodes = new LinkedHashMap<>();
+    private final EventBus bus;
+    private final TimeSource time;
+    private final Scheduler scheduler;
+    private final RandomSource randomSource;
+    private final RandomGenerator backoffRandom;
+    private final TimedOperations ops;
+
+    private Mode mode = Mode.IDLE;
+    private boolean aborting;
+    private final List<ComponentFailure> startFailures = new ArrayList<>();
+    private CompletableFuture<Void> startSettled = new CompletableFuture<>();
+
+    Orchestrator(
+            ComponentGraph graph,
+            List<Component> components,
+            EventBus bus,
+            TimeSource time,
+            Scheduler scheduler,
+            RandomSource randomSource,
+            TimedOperations ops) {
+        this.graph = graph;
+        this.bus = bus;
+        this.time = time;
+        this.scheduler = scheduler;
+        this.randomSource = randomSource;
+        this.backoffRandom = randomSource.stream("armature.supervisor.backoff");
+        this.ops = ops;
+        Map<String, Component> byName = new HashMap<>();
+        for (Component c : components) {
+            byName.put(c.descriptor().name(), c);
+        }
+        for (String name : graph.order()) {
+            Component c = requireNonNull(byName.get(name), name);
+            nodes.put(name, new ComponentNode(c, graph.descriptor(name), time.now()));
+        }
+    }
+
+    // ---------------------------------------------------------------- start
+
+    /** Starts every component and waits until each has settled; returns every failure. */
+    List<ComponentFailure> startAll() throws InterruptedException {
+        CompletableFuture<Void> settled;
+        synchronized (lock) {
+            mode = Mode.STARTING;
+            startSettled = new CompletableFuture<>();
+            launchReady();
+            checkStartSettled();
+            settled = startSettled;
+        }
+        try {
+            settled.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("start settlement cannot fail", e);
+        }
+        synchronized (lock) {
+            if (mode == Mode.STARTING) {
+                mode = Mode.RUNNING;
+            }
+            return List.copyOf(startFailures);
+        }
+    }
+
+    /** Whether any failure of the start was a required component's. */
+    boolean requiredStartFailed() {
+        synchronized (lock) {
+            return aborting;
+        }
+    }
+
+    private boolean waitingToStart(ComponentNode n) {
+        if (n.inFlight != null) {
+            return false;
+        }
+        return switch (n.state) {
+            case NEW -> mode == Mode.STARTING && !aborting;
+            case RESTARTING -> !n.awaitingBackoff && mode != Mode.STOPPING;
+            default -> false;
+        };
+    }
+
+    /** Starts every component that waits and may start now; settles those whose dependency is gone. */
+    private void launchReady() {
+        if (mode == Mode.STOPPING || mode == Mode.IDLE) {
+            return;
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (ComponentNode n : nodes.values()) {
+                if (!waitingToStart(n)) {
+                    continue;
+                }
+                Optional<String> gone = n.descriptor.dependsOn().stream()
+                        .filter(d -> node(d).state.isTerminal())
+                        .findFirst();
+                if (gone.isPresent()) {
+                    settleWithoutDependency(n, gone.get());
+                    changed = true;
+                    continue;
+                }
+                boolean ready = n.descriptor.dependsOn().stream().allMatch(d -> node(d).state == ComponentState.RUNNING)
+                        && graph.orderingPredecessors(n.name).stream().allMatch(d -> settled(node(d)));
+                if (ready) {
+                    launchStart(n);
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    private static boolean settled(ComponentNode n) {
+        return n.inFlight == null && (n.state == ComponentState.RUNNING || n.state.isTerminal());
+    }
+
+    private void settleWithoutDependency(ComponentNode n, String dependency) {
+        ComponentNode dep = node(dependency);
+        FailureInfo cause = new FailureInfo(
+                "dependency", "dependency '" + dependency + "' is " + dep.state + ", so '" + n.name + "' cannot run");
+        n.lastFailure = cause;
+        if (n.state == ComponentState.NEW) {
+            transition(n, ComponentState.FAILED, cause);
+            recordStartFailure(n, cause);
+        } else {
+            transition(n, ComponentState.STOPPED, cause);
+        }
+    }
+
+    private void recordStartFailure(ComponentNode n, FailureInfo cause) {
+        startFailures.add(new ComponentFailure(n.name, cause));
+        if (!n.descriptor.optional() && mode == Mode.STARTING) {
+            aborting = true;
+        }
+    }
+
+    private void launchStart(ComponentNode n) {
+        boolean restart = n.state == ComponentState.RESTARTING;
+        long generation = ++n.generation;
+        transition(n, ComponentState.STARTING, null);
+        Context context = new Context(n, generation);
+        track(
+                n,
+                ops.run(n.descriptor.startTimeout(), () -> n.component.start(context)),
+                r -> onStartDone(n, generation, restart, r));
+    }
+
+    private void onStartDone(ComponentNode n, long generation, boolean restart, OpResult r) {
+        if (n.generation != generation) {
+            return;
+        }
+        n.lastStartDuration = r.duration();
+        Optional<FailureInfo> failure = r.failure("start of '" + n.name + "'", n.descriptor.startTimeout());
+        if (failure.isEmpty()) {
+            failure = loadHealthChecks(n);
+        }
+        if (failure.isPresent()) {
+            FailureInfo cause = failure.get();
+            n.lastFailure = cause;
+            log.atWarn()
+                    .addKeyValue("component", n.name)
+                    .addKeyValue("generation", generation)
+                    .addKeyValue("cause", cause.summary())
+                    .log("component failed to start");
+            if (restart && mode != Mode.STOPPING) {
+                // A failed restart is one more failure for the supervisor to count.
+                n.live = false;
+                supervise(n, cause, false);
+            } else {
+                transition(n, ComponentState.FAILED, cause);
+                if (!restart) {
+                    recordStartFailure(n, cause);
+                }
+            }
+        } else {
+            n.live = true;
+            n.runningSinceNanos = time.nanoTime();
+            transition(n, ComponentState.RUNNING, null);
+        }
+        launchReady();
+        checkStartSettled();
+    }
+
+    private Optional<FailureInfo> loadHealthChecks(ComponentNode n) {
+        try {
+            List<dev.armature.api.health.HealthCheck> checks = n.component.healthChecks();
+            if (checks == null) {
+                return Optional.of(new FailureInfo(
+                        "contract", "healthChecks() of '" + n.name + "' returned null; return List.of() for none"));
+            }
+            n.checks = List.copyOf(checks);
+            n.checkStates.clear();
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(FailureInfo.of(e));
+        }
+    }
+
+    private void checkStartSettled() {
+        if (mode != Mode.STARTING && !(mode == Mode.STOPPING && !startSettled.isDone())) {
+            return;
+        }
+        boolean anyInFlight = nodes.values().stream().anyMatch(n -> n.state == ComponentState.STARTING);
+        if (anyInFlight) {
+            return;
+        }
+        boolean anyWaiting = nodes.values().stream().anyMatch(this::waitingToStart);
+        boolean restarting = nodes.values().stream().anyMatch(n -> n.state == ComponentState.RESTARTING);
+        if (aborting || mode == Mode.STOPPING || (!anyWaiting && !restarting)) {
+            startSettled.complete(null);
+        }
+    }
+
+    // ---------------------------------------------------------------- supervision
+
+    /** Called when a running component reports a failure or completion, or a liveness check gives up. */
+    void onEnded(ComponentNode n, long generation, @Nullable FailureInfo cause, boolean normal) {
+        synchronized (lock) {
+            if (mode == Mode.STOPPING || n.generation != generation || n.state != ComponentState.RUNNING) {
+                log.atDebug()
+                        .addKeyValue("component", n.name)
+                        .addKeyValue("generation", generation)
+                        .log("ignoring a report for a component that is not running in that generation");
+                return;
+            }
+            if (cause != null) {
+                n.lastFailure = cause;
+            }
+            supervise(n, cause, normal);
+        }
+    }
+
+    private void supervise(ComponentNode n, @Nullable FailureInfo cause, boolean normal) {
+        if (mode == Mode.STOPPING) {
+            return;
+        }
+        RestartPolicy policy = n.descriptor.restartPolicy();
+        boolean restart = policy.kind() == RestartKind.PERMANENT || (policy.kind() == RestartKind.TRANSIENT && !normal);
+        if (!restart) {
+            giveUp(n, cause, normal ? ComponentState.STOPPED : ComponentState.FAILED);
+            return;
+        }
+        long now = time.nanoTime();
+        long windowNanos = policy.intensity().window().toNanos();
+        while (!n.restartTimesNanos.isEmpty() && now - n.restartTimesNanos.peekFirst() >= windowNanos) {
+            n.restartTimesNanos.pollFirst();
+        }
+        if (n.restartTimesNanos.size() >= policy.intensity().maxRestarts()) {
+            int restarts = n.restartTimesNanos.size() + 1;
+            log.atError()
+                    .addKeyValue("component", n.name)
+                    .addKeyValue("restarts", restarts)
+                    .addKeyValue("window", policy.intensity().window())
+                    .log("restart intensity exceeded; escalating");
+            bus.publish(
+                    SOURCE,
+                    new ComponentEvent.Escalated(
+                            n.name, restarts, policy.intensity().window(), Optional.ofNullable(cause)));
+            giveUp(n, cause, ComponentState.FAILED);
+            return;
+        }
+        n.restartTimesNanos.addLast(now);
+        n.restartCount++;
+        if (n.state != ComponentState.RESTARTING
+                && now - n.runningSinceNanos >= policy.backoff().resetAfter().toNanos()) {
+            n.backoffAttempt = 0;
+        }
+        n.backoffAttempt++;
+        Duration delay = Backoffs.delay(policy.backoff(), n.backoffAttempt, backoffRandom);
+        bus.publish(
+                SOURCE,
+                new ComponentEvent.RestartScheduled(n.name, n.backoffAttempt, delay, Optional.ofNullable(cause)));
+        log.atWarn()
+                .addKeyValue("component", n.name)
+                .addKeyValue("attempt", n.backoffAttempt)
+                .addKeyValue("delay", delay)
+                .addKeyValue("cause", cause == null ? "completed" : cause.summary())
+                .log("restarting component");
+
+        List<ComponentNode> group = restartGroup(n, policy);
+        for (ComponentNode g : group) {
+            g.awaitingBackoff = true;
+            if (g.state != ComponentState.RESTARTING) {
+                transition(g, ComponentState.RESTARTING, g == n ? cause : restartedWith(n));
+            }
+        }
+        n.restartGroup = group;
+        stopEachInReverse(group, KEEP_STATE);
+        n.backoffTimer = scheduler.schedule(delay, () -> {
+            synchronized (lock) {
+                n.backoffTimer = null;
+                for (ComponentNode g : group) {
+                    g.awaitingBackoff = false;
+                }
+                launchReady();
+            }
+        });
+    }
+
+    private static FailureInfo restartedWith(ComponentNode failed) {
+        return new FailureInfo("restart", "restarted together with '" + failed.name + "'");
+    }
+
+    /** The failed component and, by strategy, the others that restart with it, in start order. */
+    private List<ComponentNode> restartGroup(ComponentNode n, RestartPolicy policy) {
+        List<String> names =
+                switch (policy.strategy()) {
+                    case ONE_FOR_ONE -> List.of(n.name);
+                    case DEPENDENTS -> {
+                        List<String> g = new ArrayList<>(List.of(n.name));
+                        g.addAll(graph.transitiveHardDependents(n.name));
+                        yield g;
+                    }
+                    case ALL -> graph.order();
+                };
+        List<ComponentNode> group = new ArrayList<>();
+        for (String name : graph.order()) {
+            ComponentNode g = node(name);
+            boolean eligible = g == n || g.state == ComponentState.RUNNING;
+            if (names.contains(name) && eligible) {
+                group.add(g);
+            }
+        }
+        return group;
+    }
+
+    /** Stops a component that will not restart, after stopping everything that needs it. */
+    private void giveUp(ComponentNode owner, @Nullable FailureInfo cause, ComponentState finalState) {
+        if (owner.backoffTimer != null) {
+            owner.backoffTimer.cancel();
+            owner.backoffTimer = null;
+        }
+        // Components that waited to restart with this one no longer wait for its backoff.
+        for (ComponentNode g : owner.restartGroup) {
+            g.awaitingBackoff = false;
+        }
+        owner.restartGroup = List.of();
+        FailureInfo dependencyGone = new FailureInfo(
+                "dependency", "dependency '" + owner.name + "' is " + finalState + ", so its dependents were stopped");
+        List<ComponentNode> group = new ArrayList<>();
+        for (String name : graph.order()) {
+            ComponentNode g = node(name);
+            boolean member =
+                    g == owner || graph.transitiveHardDependents(owner.name).contains(name);
+            if (member && !g.state.isTerminal() && g.state != ComponentState.NEW) {
+                group.add(g);
+            }
+        }
+        stopEachInReverse(group, new GroupStop() {
+            @Override
+            public void beforeStop(ComponentNode g) {
+                transition(g, ComponentState.STOPPING, g == owner ? cause : dependencyGone);
+            }
+
+            @Override
+            public void afterStop(ComponentNode g, @Nullable FailureInfo stopFailure) {
+                if (g.state.isTerminal()) {
+                    return;
+                }
+                if (g == owner) {
+                    transition(g, finalState, cause);
+                } else if (stopFailure != null) {
+                    g.lastFailure = stopFailure;
+                    transition(g, ComponentState.FAILED, stopFailure);
+                } else {
+                    transition(g, ComponentState.STOPPED, dependencyGone);
+                }
+            }
+        });
+    }
+
+    /** What happens to each member of a group stopped by {@link #stopEachInReverse}. */
+    private interface GroupStop {
+        void beforeStop(ComponentNode n);
+
+        void afterStop(ComponentNode n, @Nullable FailureInfo stopFailure);
+    }
+
+    private static final GroupStop KEEP_STATE = new GroupStop() {
+        @Override
+        public void beforeStop(ComponentNode n) {}
+
+        @Override
+        public void afterStop(ComponentNode n, @Nullable FailureInfo stopFailure) {}
+    };
+
+    /** Stops the live members of a group one after the other, last first. */
+    private void stopEachInReverse(List<ComponentNode> group, GroupStop what) {
+        List<ComponentNode> reversed = new ArrayList<>(group);
+        Collections.reverse(reversed);
+        stopFrom(reversed, 0, what);
+    }
+
+    private void stopFrom(List<ComponentNode> reversed, int index, GroupStop what) {
+        if (index >= reversed.size() || mode == Mode.STOPPING) {
+            return; // a system that is stopping stops what is still live in its own phase
+        }
+        ComponentNode g = reversed.get(index);
+        @Nullable CompletableFuture<Void> busy = g.busy;
+        if (busy != null) {
+            // A start still running: wait for its outcome, then stop what it started.
+            var unused = busy.whenComplete((v, e) -> {
+                synchronized (lock) {
+                    stopFrom(reversed, index, what);
+                }
+            });
+            return;
+        }
+        if (!g.live) {
+            what.afterStop(g, null);
+            stopFrom(reversed, index + 1, what);
+            return;
+        }
+        g.live = false;
+        what.beforeStop(g);
+        track(g, ops.run(g.descriptor.stopTimeout(), g.component::stop), r -> {
+            g.lastStopDuration = r.duration();
+            Optional<FailureInfo> failure = r.failure("stop of '" + g.name + "'", g.descriptor.stopTimeout());
+            failure.ifPresent(f -> log.atWarn()
+                    .addKeyValue("component", g.name)
+                    .addKeyValue("cause", f.summary())
+                    .log("component did not stop cleanly"));
+            what.afterStop(g, failure.orElse(null));
+            stopFrom(reversed, index + 1, what);
+            launchReady();
+            checkStartSettled();
+        });
+    }
+
+    /**
+     * Records an operation as the node's current one; its handler runs under the lock, and the
+     * node's {@code busy} future completes only after the handler has run, so whoever waits on it
+     * sees the operation's consequences.
+     */
+    private void track(ComponentNode n, CompletableFuture<OpResult> op, java.util.function.Consumer<OpResult> handler) {
+        CompletableFuture<Void> settled = new CompletableFuture<>();
+        n.inFlight = op;
+        n.busy = settled;
+        var unused = op.whenComplete((r, e) -> {
+            synchronized (lock) {
+                try {
+                    if (n.inFlight == op) {
+                        n.inFlight = null;
+                        n.busy = null;
+                    }
+                    handler.accept(requireNonNull(r, "result"));
+                } finally {
+                    settled.complete(null);
+                }
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- health
+
+    /** Runs every running component's health checks once; called periodically by the scheduler. */
+    void checkHealth() {
+        List<ComponentNode> due = new ArrayList<>();
+        synchronized (lock) {
+            if (mode != Mode.RUNNING && mode != Mode.STARTING) {
+                return;
+            }
+            for (ComponentNode n : nodes.values()) {
+                if (n.state == ComponentState.RUNNING && !n.checks.isEmpty() && !n.checking) {
+                    n.checking = true;
+                    due.add(n);
+                }
+            }
+        }
+        for (ComponentNode n : due) {
+            HealthRound round;
+            synchronized (lock) {
+                round = new HealthRound(n, n.generation, n.checks);
+            }
+            var unused = ops.run(round.timeout(), round::evaluate).whenComplete((r, e) -> {
+                synchronized (lock) {
+                    n.checking = false;
+                    applyHealth(round);
+                }
+            });
+        }
+    }
+
+    private void applyHealth(HealthRound round) {
+        ComponentNode n = round.node();
+        if (n.generation != round.generation() || n.state != ComponentState.RUNNING) {
+            return;
+        }
+        for (HealthRound.Result result : round.results()) {
+            ComponentNode.CheckState s =
+                    n.checkStates.computeIfAbsent(result.check().name(), k -> new ComponentNode.CheckState());
+            if (s.status != result.status()) {
+                bus.publish(
+                        SOURCE,
+                        new ComponentEvent.HealthChanged(
+                                n.name,
+                                result.check().name(),
+                                result.check().kind(),
+                                s.status,
+                                result.status(),
+                                result.detail()));
+                s.status = result.status();
+            }
+            s.consecutiveDown =
+                    result.status() == dev.armature.api.health.HealthStatus.DOWN ? s.consecutiveDown + 1 : 0;
+            if (result.check().kind() == dev.armature.api.health.CheckKind.LIVENESS
+                    && s.consecutiveDown >= Math.max(1, result.check().failureThreshold())) {
+                FailureInfo cause = new FailureInfo(
+                        "liveness",
+                        "liveness check '" + result.check().name() + "' of '" + n.name + "' was DOWN "
+                                + s.consecutiveDown + " consecutive times");
+                n.lastFailure = cause;
+                supervise(n, cause, false);
+                return;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- shutdown
+
+    /**
+     * Stops starting and restarting anything, and returns the operations still running, which the
+     * shutdown awaits before it stops components.
+     */
+    List<CompletableFuture<Void>> beginShutdown() {
+        synchronized (lock) {
+            mode = Mode.STOPPING;
+            List<CompletableFuture<Void>> running = new ArrayList<>();
+            for (ComponentNode n : nodes.values()) {
+                if (n.backoffTimer != null) {
+                    n.backoffTimer.cancel();
+                    n.backoffTimer = null;
+                }
+                if (n.busy != null) {
+                    running.add(n.busy);
+                }
+            }
+            checkStartSettled();
+            return running;
+        }
+    }
+
+    /**
+     * Stops every live component in reverse dependency order, in parallel where the graph allows:
+     * a component stops once everything that starts after it has stopped. The run's future
+     * completes with one entry per component, in the order their stops finished.
+     */
+    StopRun stopAll() {
+        synchronized (lock) {
+            StopRun run = new StopRun();
+            for (ComponentNode n : nodes.values()) {
+                if (!n.live) {
+                    run.reports.put(
+                            n.name,
+                            new ComponentStop(n.name, StopOutcome.NOT_RUNNING, Duration.ZERO, Optional.empty()));
+                    if (!n.state.isTerminal()) {
+                        transition(n, ComponentState.STOPPED, null);
+                    }
+                }
+            }
+            launchStops(run);
+            run.completeIfDone(nodes.size());
+            return run;
+        }
+    }
+
+    /**
+     * Ends a stop run whose phase ran out of time: the stops still running are interrupted and
+     * reported as timed out, and those not begun are reported as timed out without being called.
+     */
+    List<ComponentStop> abandon(StopRun run, Duration phaseTimeout) {
+        synchronized (lock) {
+            for (ComponentNode n : nodes.values()) {
+                if (run.reports.containsKey(n.name)) {
+                    continue;
+                }
+                FailureInfo cause = new FailureInfo(
+                        "timeout",
+                        "the stop phase ran out of its " + phaseTimeout + " before '" + n.name + "' stopped");
+                if (n.inFlight != null) {
+                    n.inFlight.cancel(true);
+                }
+                n.live = false;
+                n.lastFailure = cause;
+                transition(n, ComponentState.FAILED, cause);
+                run.reports.put(
+                        n.name, new ComponentStop(n.name, StopOutcome.TIMED_OUT, Duration.ZERO, Optional.of(cause)));
+            }
+            run.done.complete(List.copyOf(run.reports.values()));
+            return List.copyOf(run.reports.values());
+        }
+    }
+
+    /** One pass of stopping every live component; its fields are guarded by the orchestrator's lock. */
+    static final class StopRun {
+        final Map<String, ComponentStop> reports = new LinkedHashMap<>();
+        final CompletableFuture<List<ComponentStop>> done = new CompletableFuture<>();
+
+        void completeIfDone(int total) {
+            if (reports.size() == total) {
+                done.complete(List.copyOf(reports.values()));
+            }
+        }
+    }
+
+    private void launchStops(StopRun run) {
+        for (ComponentNode n : nodes.values()) {
+            if (run.reports.containsKey(n.name) || n.state == ComponentState.STOPPING) {
+                continue;
+            }
+            boolean successorsDone = graph.orderingSuccessors(n.name).stream().allMatch(run.reports::containsKey);
+            if (successorsDone) {
+                stopOne(n, run);
+            }
+        }
+    }
+
+    private void stopOne(ComponentNode n, StopRun run) {
+        n.live = false;
+        transition(n, ComponentState.STOPPING, null);
+        Duration timeout = n.descriptor.stopTimeout();
+        track(n, ops.run(timeout, n.component::stop), result -> {
+            if (run.done.isDone() || n.state != ComponentState.STOPPING) {
+                return; // the phase gave up on this stop already
+            }
+            n.lastStopDuration = result.duration();
+            Optional<FailureInfo> failure = result.failure("stop of '" + n.name + "'", timeout);
+            StopOutcome outcome =
+                    switch (result.outcome()) {
+                        case SUCCEEDED -> StopOutcome.STOPPED;
+                        case FAILED -> StopOutcome.FAILED;
+                        case TIMED_OUT -> StopOutcome.TIMED_OUT;
+                    };
+            if (failure.isPresent()) {
+                n.lastFailure = failure.get();
+                log.atWarn()
+                        .addKeyValue("component", n.name)
+                        .addKeyValue("cause", failure.get().summary())
+                        .log("component did not stop cleanly; shutdown goes on");
+                transition(n, ComponentState.FAILED, failure.get());
+            } else {
+                transition(n, ComponentState.STOPPED, null);
+            }
+            run.reports.put(n.name, new ComponentStop(n.name, outcome, result.duration(), failure));
+            launchStops(run);
+            run.completeIfDone(nodes.size());
+        });
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    List<ComponentSnapshot> snapshot() {
+        synchronized (lock) {
+            return nodes.values().stream().map(ComponentNode::snapshot).toList();
+        }
+    }
+
+    boolean anyRequiredFailed() {
+        synchronized (lock) {
+            return nodes.values().stream().anyMatch(n -> n.state == ComponentState.FAILED && !n.descriptor.optional());
+        }
+    }
+
+    private ComponentNode node(String name) {
+        return requireNonNull(nodes.get(name), name);
+    }
+
+    private void transition(ComponentNode n, ComponentState to, @Nullable FailureInfo cause) {
+        ComponentState from = n.state;
+        n.state = to;
+        n.since = time.now();
+        log.atDebug()
+                .addKeyValue("component", n.name)
+                .addKeyValue("from", from)
+                .addKeyValue("to", to)
+                .addKeyValue("generation", n.generation)
+                .log("component state changed");
+        bus.publish(
+                SOURCE, new ComponentEvent.StateChanged(n.name, from, to, n.generation, Optional.ofNullable(cause)));
+    }
+
+    /** A component's view of the system for one generation. */
+    private final class Context implements ComponentContext {
+        private final ComponentNode node;
+        private final long generation;
+
+        Context(ComponentNode node, long generation) {
+            this.node = node;
+            this.generation = generation;
+        }
+
+        @Override
+        public String name() {
+            return node.name;
+        }
+
+        @Override
+        public long generation() {
+            return generation;
+        }
+
+        @Override
+        public TimeSource timeSource() {
+            return time;
+        }
+
+        @Override
+        public Scheduler scheduler() {
+            return scheduler;
+        }
+
+        @Override
+        public RandomSource randomSource() {
+            return randomSource;
+        }
+
+        @Override
+        public EventBus events() {
+            return bus;
+        }
+
+        @Override
+        public void reportFailure(Throwable cause) {
+            requireNonNull(cause, "cause");
+            onEnded(node, generation, FailureInfo.of(cause), false);
+        }
+
+        @Override
+        public void reportCompleted() {
+            onEnded(node, generation, null, true);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.armature.core.internal.orchestrator;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.armature.api.time.Cancellable;
+import dev.armature.api.time.Scheduler;
+import dev.armature.api.time.TimeSource;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Internal: runs blocking calls (a component's start or stop, a shutdown task, a health check) on
+ * the worker pool under a timeout measured on the system's scheduler. When the timeout fires first,
+ * the call's thread is interrupted and the result is {@code TIMED_OUT}; a result arrives exactly
+ * once either way.
+ */
+final class TimedOperations {
+    private final ExecutorService workers;
+    private final Scheduler scheduler;
+    private final TimeSource time;
+
+    TimedOperations(ExecutorService workers, Scheduler scheduler, TimeSource time) {
+        this.workers = workers;
+        this.scheduler = scheduler;
+        this.time = time;
+    }
+
+    /** A blocking call that may throw anything. */
+    @FunctionalInterface
+    interface Call {
+        void run() throws Exception;
+    }
+
+    CompletableFuture<OpResult> run(Duration timeout, Call call) {
+        requireNonNull(timeout, "timeout");
+        requireNonNull(call, "call");
+        CompletableFuture<OpResult> result = new CompletableFuture<>();
+        long startedAt = time.nanoTime();
+        Future<?> running;
+        try {
+            running = workers.submit(() -> {
+                try {
+                    call.run();
+                    result.complete(OpResult.succeeded(since(startedAt)));
+                } catch (InterruptedException e) {
+                    result.complete(OpResult.failed(e, since(startedAt)));
+                    Thread.currentThread().interrupt();
+                } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
+                    result.complete(OpResult.failed(e, since(startedAt)));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            result.complete(OpResult.failed(e, Duration.ZERO));
+            return result;
+        }
+        Cancellable timer = scheduler.schedule(timeout, () -> {
+            if (result.complete(OpResult.timedOut(since(startedAt)))) {
+                running.cancel(true);
+            }
+        });
+        var unused = result.whenComplete((r, e) -> timer.cancel());
+        return result;
+    }
+
+    private Duration since(long startedAt) {
+        return Duration.ofNanos(time.nanoTime() - startedAt);
+    }
+}
