@@ -171,6 +171,12 @@ public final class DefaultAgentSystem implements AgentSystem {
 
     @Override
     public ShutdownReport stop() {
+        Thread me = Thread.currentThread();
+        boolean owned = threads.isOwned(me);
+        if (owned) {
+            // Registered before the shutdown can begin, so that it never waits for this thread.
+            waitingInStop.add(me);
+        }
         CompletableFuture<ShutdownReport> result;
         synchronized (lock) {
             if (shutdownResult == null) {
@@ -187,11 +193,6 @@ public final class DefaultAgentSystem implements AgentSystem {
                 t.start();
             }
             result = shutdownResult;
-        }
-        Thread me = Thread.currentThread();
-        boolean owned = threads.isOwned(me);
-        if (owned) {
-            waitingInStop.add(me);
         }
         try {
             ShutdownReport report = awaitUninterruptibly(result);
@@ -242,7 +243,8 @@ public final class DefaultAgentSystem implements AgentSystem {
             ownedScheduler.shutdown();
         }
         try {
-            if (!delivery.awaitTermination(THREAD_GRACE.toMillis(), TimeUnit.MILLISECONDS) && waitingInStop.isEmpty()) {
+            // A listener waiting in stop() holds a delivery thread until the shutdown ends: don't wait for it.
+            if (waitingInStop.isEmpty() && !delivery.awaitTermination(THREAD_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
                 log.atWarn().log("event listeners still running after the grace period; interrupting them");
                 delivery.shutdownNow();
             }

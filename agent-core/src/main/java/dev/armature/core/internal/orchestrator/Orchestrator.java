@@ -315,7 +315,8 @@ final class Orchestrator {
         }
         n.restartTimesNanos.addLast(now);
         n.restartCount++;
-        if (n.state != ComponentState.RESTARTING
+        // Only a component that ran stably resets its backoff; a restart that failed in start does not.
+        if (n.state == ComponentState.RUNNING
                 && now - n.runningSinceNanos >= policy.backoff().resetAfter().toNanos()) {
             n.backoffAttempt = 0;
         }
