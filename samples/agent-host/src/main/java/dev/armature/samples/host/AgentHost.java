@@ -1,0 +1,256 @@
+package dev.armature.samples.host;
+
+import dev.armature.api.AgentSystem;
+import dev.armature.api.ComponentEvent;
+import dev.armature.api.ComponentFailure;
+import dev.armature.api.ShutdownPhase;
+import dev.armature.api.ShutdownReport;
+import dev.armature.api.StartupException;
+import dev.armature.api.event.EventEnvelope;
+import dev.armature.api.event.SubscribeOptions;
+import dev.armature.api.event.Subscription;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A small coding-agent host: composes the components, prints each lifecycle transition as it
+ * happens, runs until Ctrl-C or {@code --run-for}, then stops and prints the shutdown report.
+ *
+ * <pre>
+ * java -jar samples/agent-host/target/agent-host.jar --run-for 3s
+ * </pre>
+ */
+public final class AgentHost {
+    /** Exit status of a clean run, and of {@code --help}. */
+    static final int EXIT_OK = 0;
+    /** Exit status when a component failed to start, or the shutdown was not clean. */
+    static final int EXIT_FAILED = 1;
+    /** Exit status on bad arguments. */
+    static final int EXIT_USAGE = 2;
+
+    /** How often the session manager runs an agent turn. */
+    static final Duration TURN_INTERVAL = Duration.ofSeconds(1);
+    /** How long the JVM's shutdown waits for the report to be printed after Ctrl-C. */
+    private static final Duration REPORT_GRACE = Duration.ofSeconds(30);
+
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneId.systemDefault());
+
+    private final HostOptions options;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    private AgentHost(HostOptions options, PrintStream out, PrintStream err) {
+        this.options = options;
+        this.out = out;
+        this.err = err;
+    }
+
+    /**
+     * Runs the host and exits with its status.
+     *
+     * @param args the command line; {@code --help} lists it
+     */
+    public static void main(String[] args) {
+        // UTF-8 whatever the platform's default, so that the arrows print the same everywhere.
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        int status = run(List.of(args), out, System.err);
+        out.flush();
+        if (status != EXIT_OK) {
+            System.exit(status);
+        }
+    }
+
+    /**
+     * Runs the host with the given arguments and returns its exit status.
+     *
+     * @param args the command line
+     * @param out where transitions and the report go
+     * @param err where errors and usage go
+     * @return {@link #EXIT_OK}, {@link #EXIT_FAILED} or {@link #EXIT_USAGE}
+     */
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        HostOptions options;
+        try {
+            options = HostOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("agent-host: " + e.getMessage());
+            err.println(HostOptions.USAGE);
+            return EXIT_USAGE;
+        }
+        if (options.help()) {
+            out.println(HostOptions.USAGE);
+            return EXIT_OK;
+        }
+        return new AgentHost(options, out, err).run();
+    }
+
+    private int run() {
+        Workspace workspace = new Workspace(options.workspaceParent());
+        ModelGateway model = new ModelGateway();
+        ToolRunner tools = new ToolRunner(workspace);
+        SessionManager sessions = new SessionManager(model, tools, TURN_INTERVAL);
+        AgentSystem system = AgentSystem.builder()
+                .name("agent-host")
+                .component(workspace)
+                .component(model)
+                .component(tools)
+                .component(sessions)
+                .component(new Telemetry())
+                .healthCheckInterval(Duration.ofSeconds(1))
+                .addShutdownTask(ShutdownPhase.DRAIN, "finish-agent-turn", sessions::drain)
+                // On Ctrl-C the system runs its shutdown phases from the JVM's shutdown hook.
+                .shutdownHook(true)
+                .build();
+
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        CountDownLatch reported = new CountDownLatch(1);
+        // The JVM ends once every shutdown hook has returned: this one holds it until the report is out.
+        Thread reportHook = new Thread(
+                () -> {
+                    stopRequested.countDown();
+                    awaitQuietly(reported, REPORT_GRACE);
+                },
+                "agent-host-report");
+        Runtime.getRuntime().addShutdownHook(reportHook);
+        try (Subscription printer =
+                system.events().subscribe(ComponentEvent.class, SubscribeOptions.withReplay(), e -> print(e))) {
+            try {
+                system.start();
+            } catch (StartupException e) {
+                err.println("agent-host: startup failed: " + e.getMessage());
+                for (ComponentFailure f : e.failures()) {
+                    err.println("  " + f.component() + ": " + f.failure().summary());
+                }
+                printReport(system.stop());
+                return EXIT_FAILED;
+            }
+            out.println("agent-host is running with "
+                    + system.snapshot().components().size() + " components; "
+                    + options.runFor().map(d -> "stopping in " + format(d)).orElse("press Ctrl-C to stop"));
+            if (options.runFor().isPresent()) {
+                awaitQuietly(stopRequested, options.runFor().get());
+            } else {
+                awaitQuietly(stopRequested, Duration.ofNanos(Long.MAX_VALUE));
+            }
+            ShutdownReport report = system.stop();
+            printReport(report);
+            if (printer.dropped() > 0) {
+                err.println(
+                        "agent-host: " + printer.dropped() + " transitions were not printed: the console was too slow");
+            }
+            if (!report.isClean()) {
+                err.println("agent-host: the shutdown was not clean; see the report above");
+                return EXIT_FAILED;
+            }
+            return EXIT_OK;
+        } finally {
+            reported.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(reportHook);
+            } catch (IllegalStateException e) {
+                // The JVM is shutting down, which is what ran the hook: nothing to remove.
+            }
+        }
+    }
+
+    private void print(EventEnvelope<? extends ComponentEvent> envelope) {
+        String at = CLOCK.format(envelope.timestamp());
+        ComponentEvent e = envelope.payload();
+        String what;
+        if (e instanceof ComponentEvent.StateChanged s) {
+            what = String.format(
+                    Locale.ROOT,
+                    "%-10s → %-10s gen %d%s",
+                    s.from(),
+                    s.to(),
+                    s.generation(),
+                    s.cause().map(c -> "  cause: " + c.summary()).orElse(""));
+        } else if (e instanceof ComponentEvent.HealthChanged h) {
+            what = String.format(
+                    Locale.ROOT,
+                    "health %s (%s): %s → %s%s",
+                    h.check(),
+                    h.kind(),
+                    h.from(),
+                    h.to(),
+                    h.detail().map(c -> "  detail: " + c.summary()).orElse(""));
+        } else if (e instanceof ComponentEvent.RestartScheduled r) {
+            what = String.format(
+                    Locale.ROOT,
+                    "restart #%d in %s%s",
+                    r.attempt(),
+                    format(r.delay()),
+                    r.cause().map(c -> "  cause: " + c.summary()).orElse(""));
+        } else if (e instanceof ComponentEvent.Escalated x) {
+            what = String.format(
+                    Locale.ROOT,
+                    "escalated after %d restarts within %s%s",
+                    x.restarts(),
+                    format(x.window()),
+                    x.cause().map(c -> "  cause: " + c.summary()).orElse(""));
+        } else {
+            what = e.type().toString();
+        }
+        out.printf(Locale.ROOT, "%s  %-16s %s%n", at, e.component(), what);
+    }
+
+    private void printReport(ShutdownReport report) {
+        out.printf(
+                Locale.ROOT,
+                "Shutdown report: %s in %s%n",
+                report.isClean() ? "clean" : "NOT clean",
+                format(report.duration()));
+        out.println("  phases:");
+        for (ShutdownReport.Phase p : report.phases()) {
+            out.printf(
+                    Locale.ROOT,
+                    "    %-16s %10s%s%n",
+                    p.phase().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    format(p.duration()),
+                    p.timedOut() ? "  TIMED OUT" : "");
+            for (ComponentFailure f : p.failures()) {
+                out.printf(
+                        Locale.ROOT,
+                        "      task %s failed: %s%n",
+                        f.component(),
+                        f.failure().summary());
+            }
+        }
+        out.println("  components:");
+        for (ShutdownReport.ComponentStop c : report.components()) {
+            out.printf(
+                    Locale.ROOT,
+                    "    %-16s %-12s %10s%s%n",
+                    c.component(),
+                    c.outcome(),
+                    format(c.duration()),
+                    c.failure().map(f -> "  " + f.summary()).orElse(""));
+        }
+    }
+
+    private static String format(Duration d) {
+        if (d.compareTo(Duration.ofSeconds(1)) < 0) {
+            return String.format(Locale.ROOT, "%.1f ms", d.toNanos() / 1e6);
+        }
+        return String.format(Locale.ROOT, "%.3f s", d.toNanos() / 1e9);
+    }
+
+    /** Waits for the latch or the timeout; an interrupt counts as the end of the wait. */
+    private static void awaitQuietly(CountDownLatch latch, Duration timeout) {
+        try {
+            boolean unused = latch.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.armature.samples.host;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The host's command line: how long to run, where to create the workspace, or help.
+ *
+ * @param runFor how long to run before stopping; empty to run until Ctrl-C
+ * @param workspaceParent the directory the temporary workspace is created in; empty for the
+ *     system's temporary directory
+ * @param help whether {@code --help} was given
+ */
+record HostOptions(Optional<Duration> runFor, Optional<Path> workspaceParent, boolean help) {
+    static final String USAGE = String.join(
+            System.lineSeparator(),
+            "Usage: java -jar agent-host.jar [--run-for <duration>] [--workspace-dir <dir>] [--help]",
+            "",
+            "Starts a small coding-agent host on Armature, prints each component's transitions,",
+            "runs until Ctrl-C (or for the given duration), then prints the shutdown report.",
+            "",
+            "  --run-for <duration>   stop after this long: 500ms, 3s, 2m, 1h or ISO-8601 (PT3S)",
+            "  --workspace-dir <dir>  create the temporary workspace in <dir> (default: the system temp dir)",
+            "  --help                 print this help and exit",
+            "",
+            "Exit status: 0 on a clean run, 1 when a component failed to start or stop, 2 on bad arguments.");
+
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+
+    /**
+     * Parses the arguments.
+     *
+     * @throws IllegalArgumentException naming the argument that is wrong
+     */
+    static HostOptions parse(List<String> args) {
+        Optional<Duration> runFor = Optional.empty();
+        Optional<Path> workspaceParent = Optional.empty();
+        boolean help = false;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--help", "-h" -> help = true;
+                case "--run-for" -> runFor = Optional.of(parseDuration(valueOf(args, ++i, arg)));
+                case "--workspace-dir" -> workspaceParent = Optional.of(Path.of(valueOf(args, ++i, arg)));
+                default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
+            }
+        }
+        return new HostOptions(runFor, workspaceParent, help);
+    }
+
+    private static String valueOf(List<String> args, int index, String option) {
+        if (index >= args.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args.get(index);
+    }
+
+    /**
+     * Parses a positive duration written as {@code 500ms}, {@code 3s}, {@code 2m}, {@code 1h} or in
+     * ISO-8601 ({@code PT3S}).
+     *
+     * @throws IllegalArgumentException if it is neither, or not positive
+     */
+    static Duration parseDuration(String text) {
+        Duration d;
+        Matcher m = SHORT_DURATION.matcher(text);
+        if (m.matches()) {
+            try {
+                d = ofUnit(Long.parseLong(m.group(1)), m.group(2));
+            } catch (ArithmeticException | NumberFormatException e) {
+                throw new IllegalArgumentException("'" + text + "' is too long a duration", e);
+            }
+        } else if (text.toUpperCase(Locale.ROOT).startsWith("PT")) {
+            try {
+                d = Duration.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("'" + text + "' is not an ISO-8601 duration such as PT3S", e);
+            }
+        } else {
+            throw new IllegalArgumentException("'" + text + "' is not a duration: write 500ms, 3s, 2m, 1h or PT3S");
+        }
+        if (d.isZero() || d.isNegative()) {
+            throw new IllegalArgumentException("the duration must be positive, was '" + text + "'");
+        }
+        return d;
+    }
+
+    private static Duration ofUnit(long amount, String unit) {
+        return switch (unit) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofHours(amount);
+        };
+    }
+}

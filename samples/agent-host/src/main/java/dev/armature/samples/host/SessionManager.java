@@ -1,0 +1,100 @@
+package dev.armature.samples.host;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.armature.api.Component;
+import dev.armature.api.ComponentContext;
+import dev.armature.api.ComponentDescriptor;
+import dev.armature.api.time.Cancellable;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the agent's session: on the system's scheduler, one "agent turn" per period, in which the
+ * tool runner looks at the workspace and the model chooses the next step. A turn that fails is
+ * reported to the supervisor, which restarts this component under its restart policy.
+ */
+final class SessionManager implements Component {
+    static final String NAME = "session-manager";
+    private static final Logger log = LoggerFactory.getLogger(SessionManager.class);
+
+    private final ModelGateway model;
+    private final ToolRunner tools;
+    private final Duration turnInterval;
+    private final AtomicLong turns = new AtomicLong();
+    /** Held while a turn runs, so that draining can wait for the turn in flight. */
+    private final ReentrantLock turnLock = new ReentrantLock();
+
+    private volatile boolean accepting;
+    private volatile @Nullable Cancellable schedule;
+
+    SessionManager(ModelGateway model, ToolRunner tools, Duration turnInterval) {
+        this.model = requireNonNull(model, "model");
+        this.tools = requireNonNull(tools, "tools");
+        this.turnInterval = requireNonNull(turnInterval, "turnInterval");
+    }
+
+    @Override
+    public ComponentDescriptor descriptor() {
+        return ComponentDescriptor.of(NAME, ModelGateway.NAME, ToolRunner.NAME);
+    }
+
+    @Override
+    public void start(ComponentContext context) {
+        accepting = true;
+        schedule = context.scheduler().scheduleAtFixedRate(Duration.ZERO, turnInterval, () -> turn(context));
+    }
+
+    @Override
+    public void stop() {
+        accepting = false;
+        Cancellable s = schedule;
+        schedule = null;
+        if (s != null) {
+            s.cancel();
+        }
+    }
+
+    /** Stops taking new turns and waits for the turn in flight; a task of the drain phase. */
+    void drain() {
+        accepting = false;
+        turnLock.lock(); // returns once the turn in flight, if any, has ended
+        try {
+            log.atInfo().addKeyValue("turns", turns.get()).log("session drained");
+        } finally {
+            turnLock.unlock();
+        }
+    }
+
+    long turns() {
+        return turns.get();
+    }
+
+    private void turn(ComponentContext context) {
+        turnLock.lock();
+        try {
+            if (!accepting) {
+                return;
+            }
+            long n = turns.incrementAndGet();
+            List<String> files = tools.listFiles();
+            String action = model.complete("Files in the workspace: " + String.join(", ", files));
+            log.atInfo()
+                    .addKeyValue("turn", n)
+                    .addKeyValue("files", files.size())
+                    .addKeyValue("next", action)
+                    .log("agent turn");
+            var unused = context.events().publish(NAME, new AgentTurnCompleted(n, files.size(), action));
+        } catch (IOException | RuntimeException e) {
+            context.reportFailure(e);
+        } finally {
+            turnLock.unlock();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.armature.samples.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgentHostTest {
+    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
+    private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+
+    @Test
+    void a_short_run_starts_every_component_stops_cleanly_and_prints_the_report(@TempDir Path parent)
+            throws IOException {
+        int status = AgentHost.run(List.of("--run-for", "300ms", "--workspace-dir", parent.toString()), out, err);
+
+        String output = outBytes.toString(StandardCharsets.UTF_8);
+        assertThat(status).as("exit status; stderr: %s", errBytes).isEqualTo(AgentHost.EXIT_OK);
+        for (String component : List.of("workspace", "model-gateway", "tool-runner", "session-manager", "telemetry")) {
+            assertThat(output).contains(component).containsPattern(component + " +STARTING +→ RUNNING +gen 1");
+            assertThat(output).containsPattern(component + " +STOPPED +[0-9.]+ ms");
+        }
+        assertThat(output)
+                .contains("Shutdown report: clean")
+                .contains("before-stop", "drain", "stop-components", "after-stop");
+        // The workspace removed the directory it created.
+        try (Stream<Path> left = Files.list(parent)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void a_component_that_cannot_start_fails_the_run_with_a_message_naming_it(@TempDir Path parent) {
+        Path missing = parent.resolve("does-not-exist");
+
+        int status = AgentHost.run(List.of("--run-for", "5s", "--workspace-dir", missing.toString()), out, err);
+
+        assertThat(status).isEqualTo(AgentHost.EXIT_FAILED);
+        assertThat(errBytes.toString(StandardCharsets.UTF_8))
+                .contains("startup failed")
+                .contains("workspace: java.nio.file.NoSuchFileException");
+        // Nothing that depends on the workspace was started.
+        assertThat(outBytes.toString(StandardCharsets.UTF_8)).doesNotContainPattern("tool-runner +STARTING");
+    }
+
+    @Test
+    void bad_arguments_print_the_usage_and_exit_with_status_2() {
+        int status = AgentHost.run(List.of("--run-for", "soon"), out, err);
+
+        assertThat(status).isEqualTo(AgentHost.EXIT_USAGE);
+        assertThat(errBytes.toString(StandardCharsets.UTF_8))
+                .contains("'soon' is not a duration")
+                .contains("Usage:");
+    }
+
+    @Test
+    void help_prints_the_usage_and_starts_nothing() {
+        assertThat(AgentHost.run(List.of("--help"), out, err)).isEqualTo(AgentHost.EXIT_OK);
+        assertThat(outBytes.toString(StandardCharsets.UTF_8)).startsWith("Usage:");
+    }
+}

@@ -1,0 +1,42 @@
+package dev.armature.samples.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HostOptionsTest {
+    @ParameterizedTest
+    @CsvSource({"500ms, PT0.5S", "3s, PT3S", "2m, PT2M", "1h, PT1H", "PT3S, PT3S", "pt1m30s, PT1M30S"})
+    void durations_are_read_in_short_and_iso_forms(String text, String expected) {
+        assertThat(HostOptions.parseDuration(text)).isEqualTo(Duration.parse(expected));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "3", "s", "3 s", "-3s", "0s", "PT0S", "PT-1S", "3days", "99999999999999999999h"})
+    void anything_else_is_refused_with_a_message(String text) {
+        assertThatThrownBy(() -> HostOptions.parseDuration(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'" + text + "'");
+    }
+
+    @Test
+    void options_are_parsed_in_any_order() {
+        HostOptions o = HostOptions.parse(List.of("--workspace-dir", "/tmp/x", "--run-for", "3s"));
+        assertThat(o.runFor()).contains(Duration.ofSeconds(3));
+        assertThat(o.workspaceParent()).contains(Path.of("/tmp/x"));
+        assertThat(o.help()).isFalse();
+    }
+
+    @Test
+    void a_missing_value_or_unknown_option_is_refused() {
+        assertThatThrownBy(() -> HostOptions.parse(List.of("--run-for"))).hasMessage("--run-for needs a value");
+        assertThatThrownBy(() -> HostOptions.parse(List.of("--fast"))).hasMessage("unknown argument '--fast'");
+    }
+}
