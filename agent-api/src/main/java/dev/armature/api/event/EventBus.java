@@ -10,10 +10,10 @@ import java.util.Optional;
  * or other subscribers. Thread-safe.
  *
  * <pre>{@code
- * try (Subscription s = system.events().subscribe(ComponentEvent.class, SubscribeOptions.withReplay(),
- *         e -> log.info("{}", e.payload()))) {
- *     ...
- * }
+ * Subscription s = system.events().subscribe(ComponentEvent.class, SubscribeOptions.withReplay(),
+ *         e -> log.info("{}", e.payload()));
+ * ...
+ * s.close(); // stops delivery
  * }</pre>
  *
  * @since 0.1
