@@ -321,6 +321,19 @@ final class Orchestrator {
         }
         n.backoffAttempt++;
         Duration delay = Backoffs.delay(policy.backoff(), n.backoffAttempt, backoffRandom);
+        List<ComponentNode> group = restartGroup(n, policy);
+        // The timer is set before the restart is announced, so that whoever sees the announcement
+        // (a test on virtual time, say) finds the delay already running from now; its task waits
+        // for the lock, so it cannot act before the group below is set up.
+        n.backoffTimer = scheduler.schedule(delay, () -> {
+            synchronized (lock) {
+                n.backoffTimer = null;
+                for (ComponentNode g : group) {
+                    g.awaitingBackoff = false;
+                }
+                launchReady();
+            }
+        });
         bus.publish(
                 SOURCE,
                 new ComponentEvent.RestartScheduled(n.name, n.backoffAttempt, delay, Optional.ofNullable(cause)));
@@ -331,7 +344,6 @@ final class Orchestrator {
                 .addKeyValue("cause", cause == null ? "completed" : cause.summary())
                 .log("restarting component");
 
-        List<ComponentNode> group = restartGroup(n, policy);
         for (ComponentNode g : group) {
             g.awaitingBackoff = true;
             if (g.state != ComponentState.RESTARTING) {
@@ -340,15 +352,6 @@ final class Orchestrator {
         }
         n.restartGroup = group;
         stopEachInReverse(group, KEEP_STATE);
-        n.backoffTimer = scheduler.schedule(delay, () -> {
-            synchronized (lock) {
-                n.backoffTimer = null;
-                for (ComponentNode g : group) {
-                    g.awaitingBackoff = false;
-                }
-                launchReady();
-            }
-        });
     }
 
     private static FailureInfo restartedWith(ComponentNode failed) {
