@@ -11,9 +11,11 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 /**
  * For any acyclic dependency graph, every component starts after all of its dependencies, hard and
@@ -70,15 +72,15 @@ class DagOrderPropertyTest {
     Arbitrary<Dag> dags() {
         // Edges only from later to earlier components, so every graph is acyclic.
         Arbitrary<Edge> edge = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(2, Arbitraries.just(Edge.NONE)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(Edge.HARD)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(Edge.SOFT)));
+                Tuple.of(2, Arbitraries.just(Edge.NONE)),
+                Tuple.of(1, Arbitraries.just(Edge.HARD)),
+                Tuple.of(1, Arbitraries.just(Edge.SOFT)));
         return Arbitraries.integers().between(1, 12).flatMap(size -> {
             List<Arbitrary<List<Edge>>> rows = new ArrayList<>();
             for (int i = 0; i < size; i++) {
                 rows.add(edge.list().ofSize(i));
             }
-            return net.jqwik.api.Combinators.combine(rows).as(r -> new Dag(size, List.copyOf(r)));
+            return Combinators.combine(rows).as(r -> new Dag(size, List.copyOf(r)));
         });
     }
 

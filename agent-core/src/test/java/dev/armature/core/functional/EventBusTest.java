@@ -1,6 +1,7 @@
 package dev.armature.core.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.armature.api.AgentSystem;
 import dev.armature.api.Backoff;
@@ -75,8 +76,7 @@ class EventBusTest {
                 assertThat(List.of(first.payload(), second.payload()))
                         .extracting(ComponentEvent.StateChanged::component, ComponentEvent.StateChanged::to)
                         .containsExactlyInAnyOrder(
-                                org.assertj.core.groups.Tuple.tuple("a", ComponentState.RUNNING),
-                                org.assertj.core.groups.Tuple.tuple("b", ComponentState.RUNNING));
+                                tuple("a", ComponentState.RUNNING), tuple("b", ComponentState.RUNNING));
                 assertThat(first.payload().component().equals("a") ? first.payload() : second.payload())
                         .extracting(ComponentEvent.StateChanged::generation)
                         .isEqualTo(2L);

@@ -1,6 +1,7 @@
 package dev.armature.core.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.armature.api.AgentSystem;
 import dev.armature.api.Backoff;
@@ -140,7 +141,7 @@ class LivenessTest {
             assertThat(c.worker.starts()).isEqualTo(2);
             assertThat(c.changesOf("alive"))
                     .extracting(ComponentEvent.HealthChanged::from, ComponentEvent.HealthChanged::to)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(HealthStatus.UNKNOWN, HealthStatus.DOWN));
+                    .containsExactly(tuple(HealthStatus.UNKNOWN, HealthStatus.DOWN));
         }
     }
 

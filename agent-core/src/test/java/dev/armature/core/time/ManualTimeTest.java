@@ -1,6 +1,7 @@
 package dev.armature.core.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.armature.api.time.Cancellable;
 import java.time.Duration;
@@ -180,8 +181,7 @@ class ManualTimeTest {
 
     @Test
     void time_never_moves_backwards() {
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-                .isThrownBy(() -> time.advance(Duration.ofNanos(-1)));
+        assertThatIllegalArgumentException().isThrownBy(() -> time.advance(Duration.ofNanos(-1)));
         assertThat(time.elapsed()).isEqualTo(Duration.ZERO);
     }
 }

@@ -9,6 +9,7 @@ import dev.armature.api.event.SubscribeOptions;
 import dev.armature.api.event.Subscription;
 import dev.armature.api.time.RandomSource;
 import dev.armature.core.time.ManualTime;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -97,7 +99,7 @@ class DefaultEventBusTest {
     @Test
     void envelopes_carry_a_gapless_sequence_the_time_and_the_type() {
         DefaultEventBus bus = manualBus();
-        time.advance(java.time.Duration.ofSeconds(3));
+        time.advance(Duration.ofSeconds(3));
 
         EventEnvelope<Ping> first = bus.publish("test", new Ping(1));
         EventEnvelope<Ping> second = bus.publish("test", Optional.of("corr"), new Ping(2));
@@ -149,7 +151,7 @@ class DefaultEventBusTest {
             assertThat(got).extracting(EventEnvelope::sequence).isSorted().doesNotHaveDuplicates();
             assertThat(got)
                     .extracting(e -> e.payload().n())
-                    .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, publishers * perPublisher)
+                    .containsExactlyInAnyOrderElementsOf(IntStream.range(0, publishers * perPublisher)
                             .boxed()
                             .toList());
             // Events of one publisher keep that publisher's order.
