@@ -322,6 +322,19 @@ final class Orchestrator {
         }
         n.backoffAttempt++;
         Duration delay = Backoffs.delay(policy.backoff(), n.backoffAttempt, backoffRandom);
+        List<ComponentNode> group = restartGroup(n, policy);
+        // The group starts again once the backoff has passed and every member has stopped,
+        // whichever comes last: a member must not start while it or another member still runs.
+        RestartGate gate = new RestartGate(group);
+        // The timer is set before the restart is announced, so that whoever sees the announcement
+        // (a test on virtual time, say) finds the delay already running from now; its task waits
+        // for the lock, so it cannot act before the group below is set up.
+        n.backoffTimer = scheduler.schedule(delay, () -> {
+            synchronized (lock) {
+                n.backoffTimer = null;
+                gate.backoffPassed();
+            }
+        });
         bus.publish(
                 SOURCE,
                 new ComponentEvent.RestartScheduled(n.name, n.backoffAttempt, delay, Optional.ofNullable(cause)));
@@ -332,7 +345,6 @@ final class Orchestrator {
                 .addKeyValue("cause", cause == null ? "completed" : cause.summary())
                 .log("restarting component");
 
-        List<ComponentNode> group = restartGroup(n, policy);
         for (ComponentNode g : group) {
             g.awaitingBackoff = true;
             if (g.state != ComponentState.RESTARTING) {
@@ -340,16 +352,46 @@ final class Orchestrator {
             }
         }
         n.restartGroup = group;
-        stopEachInReverse(group, KEEP_STATE);
-        n.backoffTimer = scheduler.schedule(delay, () -> {
-            synchronized (lock) {
-                n.backoffTimer = null;
-                for (ComponentNode g : group) {
-                    g.awaitingBackoff = false;
-                }
-                launchReady();
+        stopEachInReverse(group, gate);
+    }
+
+    /**
+     * Releases a restart group once its backoff has passed and each member has stopped; guarded by
+     * the orchestrator's lock. A group given up on never has its backoff pass, so it stays shut.
+     */
+    private final class RestartGate implements GroupStop {
+        private final List<ComponentNode> group;
+        private int stillRunning;
+        private boolean backoffPassed;
+
+        RestartGate(List<ComponentNode> group) {
+            this.group = group;
+            this.stillRunning = group.size();
+        }
+
+        void backoffPassed() {
+            backoffPassed = true;
+            openIfReady();
+        }
+
+        @Override
+        public void beforeStop(ComponentNode n) {}
+
+        @Override
+        public void afterStop(ComponentNode n, @Nullable FailureInfo stopFailure) {
+            stillRunning--;
+            openIfReady();
+        }
+
+        private void openIfReady() {
+            if (!backoffPassed || stillRunning > 0) {
+                return;
             }
-        });
+            for (ComponentNode g : group) {
+                g.awaitingBackoff = false;
+            }
+            launchReady();
+        }
     }
 
     private static FailureInfo restartedWith(ComponentNode failed) {
@@ -430,14 +472,6 @@ final class Orchestrator {
 
         void afterStop(ComponentNode n, @Nullable FailureInfo stopFailure);
     }
-
-    private static final GroupStop KEEP_STATE = new GroupStop() {
-        @Override
-        public void beforeStop(ComponentNode n) {}
-
-        @Override
-        public void afterStop(ComponentNode n, @Nullable FailureInfo stopFailure) {}
-    };
 
     /** Stops the live members of a group one after the other, last first. */
     private void stopEachInReverse(List<ComponentNode> group, GroupStop what) {
