@@ -1,0 +1,199 @@
+package dev.armature.core.functional;
+
+import static dev.armature.core.functional.LifecycleWatch.SAFETY_SECONDS;
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.armature.api.AgentSystem;
+import dev.armature.api.ComponentDescriptor;
+import dev.armature.api.ComponentFailure;
+import dev.armature.api.ComponentState;
+import dev.armature.api.ShutdownPhase;
+import dev.armature.api.ShutdownReport;
+import dev.armature.api.ShutdownReport.StopOutcome;
+import dev.armature.api.SystemState;
+import dev.armature.api.health.HealthStatus;
+import dev.armature.core.time.ManualTime;
+import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Components stop in reverse dependency order through the shutdown phases, whatever their stops do. */
+class ShutdownTest {
+    private static final Duration C_STOP_TIMEOUT = Duration.ofSeconds(3);
+
+    private final ExecutorService caller = Executors.newSingleThreadExecutor();
+
+    @AfterEach
+    void shutDownCaller() {
+        caller.shutdownNow();
+    }
+
+    @Test
+    void a_failing_and_a_hanging_stop_are_reported_and_the_rest_still_stops_in_reverse_order() throws Exception {
+        ManualTime time = ManualTime.create();
+        Queue<String> journal = new ConcurrentLinkedQueue<>();
+        CountDownLatch cInsideStop = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
+        TestComponent a = new TestComponent(ComponentDescriptor.of("a"), journal);
+        TestComponent b = new TestComponent(ComponentDescriptor.of("b", "a"), journal).onStop(c -> {
+            throw new IllegalStateException("flush of b failed");
+        });
+        TestComponent c = new TestComponent(
+                        ComponentDescriptor.builder("c")
+                                .dependsOn("b")
+                                .stopTimeout(C_STOP_TIMEOUT)
+                                .build(),
+                        journal)
+                .onStop(ctx -> {
+                    cInsideStop.countDown();
+                    never.await();
+                });
+        AgentSystem system = AgentSystem.builder()
+                .timeSource(time)
+                .component(a)
+                .component(b)
+                .component(c)
+                .build();
+        try (system) {
+            system.start();
+            Future<ShutdownReport> stopping = caller.submit(system::stop);
+            assertThat(cInsideStop.await(SAFETY_SECONDS, SECONDS)).isTrue();
+
+            time.advance(C_STOP_TIMEOUT);
+
+            ShutdownReport report = stopping.get(SAFETY_SECONDS, SECONDS);
+            assertThat(report.components())
+                    .extracting(ShutdownReport.ComponentStop::component, ShutdownReport.ComponentStop::outcome)
+                    .containsExactly(
+                            tuple("c", StopOutcome.TIMED_OUT),
+                            tuple("b", StopOutcome.FAILED),
+                            tuple("a", StopOutcome.STOPPED));
+            assertThat(report.component("c").orElseThrow().failure())
+                    .hasValueSatisfying(f -> assertThat(f.type()).isEqualTo("timeout"));
+            assertThat(report.component("b").orElseThrow().failure())
+                    .hasValueSatisfying(f -> assertThat(f.message()).isEqualTo("flush of b failed"));
+            assertThat(report.isClean()).isFalse();
+            assertThat(journal.stream().filter(s -> s.startsWith("stop:")))
+                    .containsExactly("stop:c", "stop:b", "stop:a");
+            assertThat(journal).doesNotContain("stopped:c", "stopped:b").contains("stopped:a");
+            assertThat(system.state()).isEqualTo(SystemState.STOPPED);
+            var snapshot = system.snapshot();
+            assertThat(snapshot.component("c").orElseThrow().state()).isEqualTo(ComponentState.FAILED);
+            assertThat(snapshot.component("b").orElseThrow().state()).isEqualTo(ComponentState.FAILED);
+            assertThat(snapshot.component("a").orElseThrow().state()).isEqualTo(ComponentState.STOPPED);
+
+            assertThat(system.stop()).isSameAs(report);
+            system.close();
+            assertThat(system.stop()).isSameAs(report);
+        }
+    }
+
+    @Test
+    void stop_before_start_stops_a_system_that_never_ran() {
+        TestComponent a = new TestComponent(ComponentDescriptor.of("a"));
+        AgentSystem system = AgentSystem.builder().component(a).build();
+
+        ShutdownReport report = system.stop();
+
+        assertThat(report.isClean()).isTrue();
+        assertThat(report.components()).singleElement().satisfies(s -> assertThat(s.outcome())
+                .isEqualTo(StopOutcome.NOT_RUNNING));
+        assertThat(system.state()).isEqualTo(SystemState.STOPPED);
+        assertThat(a.starts() + a.stops()).isZero();
+        system.close();
+        assertThat(system.stop()).isSameAs(report);
+    }
+
+    @Test
+    void shutdown_tasks_run_in_phase_order_around_the_component_stops() {
+        Queue<String> journal = new ConcurrentLinkedQueue<>();
+        AtomicReference<@Nullable AgentSystem> self = new AtomicReference<>();
+        AtomicReference<@Nullable HealthStatus> readinessInBeforeStop = new AtomicReference<>();
+        AtomicReference<@Nullable HealthStatus> readinessInDrain = new AtomicReference<>();
+        AgentSystem system = AgentSystem.builder()
+                .component(new TestComponent(ComponentDescriptor.of("a"), journal))
+                .component(new TestComponent(ComponentDescriptor.of("b", "a"), journal))
+                .addShutdownTask(ShutdownPhase.AFTER_STOP, "close-store", () -> journal.add("after"))
+                .addShutdownTask(ShutdownPhase.DRAIN, "drain-sessions", () -> {
+                    readinessInDrain.set(readiness(self));
+                    journal.add("drain");
+                })
+                .addShutdownTask(ShutdownPhase.BEFORE_STOP, "goodbye", () -> {
+                    readinessInBeforeStop.set(readiness(self));
+                    journal.add("before");
+                })
+                .build();
+        self.set(system);
+        try (system) {
+            system.start();
+            assertThat(system.snapshot().readiness()).isEqualTo(HealthStatus.UP);
+
+            ShutdownReport report = system.stop();
+
+            assertThat(journal)
+                    .containsSubsequence("before", "drain", "stop:b", "stopped:b", "stop:a", "stopped:a", "after");
+            assertThat(journal.stream().filter(s -> !s.startsWith("start")))
+                    .containsExactly("before", "drain", "stop:b", "stopped:b", "stop:a", "stopped:a", "after");
+            assertThat(report.phases())
+                    .extracting(ShutdownReport.Phase::phase)
+                    .containsExactly(
+                            ShutdownPhase.BEFORE_STOP,
+                            ShutdownPhase.DRAIN,
+                            ShutdownPhase.STOP_COMPONENTS,
+                            ShutdownPhase.AFTER_STOP);
+            assertThat(readinessInBeforeStop.get()).isEqualTo(HealthStatus.UP);
+            assertThat(readinessInDrain.get()).isEqualTo(HealthStatus.OUT_OF_SERVICE);
+            assertThat(report.isClean()).isTrue();
+        }
+    }
+
+    @Test
+    void a_failing_shutdown_task_is_reported_in_its_phase_and_the_shutdown_goes_on() {
+        Queue<String> journal = new ConcurrentLinkedQueue<>();
+        AgentSystem system = AgentSystem.builder()
+                .component(new TestComponent(ComponentDescriptor.of("a"), journal))
+                .addShutdownTask(ShutdownPhase.BEFORE_STOP, "notify-clients", () -> {
+                    throw new IllegalStateException("clients unreachable");
+                })
+                .addShutdownTask(ShutdownPhase.BEFORE_STOP, "save-sessions", () -> journal.add("saved"))
+                .addShutdownTask(ShutdownPhase.DRAIN, "drain", () -> journal.add("drain"))
+                .addShutdownTask(ShutdownPhase.AFTER_STOP, "flush", () -> journal.add("after"))
+                .build();
+        try (system) {
+            system.start();
+
+            ShutdownReport report = system.stop();
+
+            ShutdownReport.Phase beforeStop = report.phases().get(0);
+            assertThat(beforeStop.phase()).isEqualTo(ShutdownPhase.BEFORE_STOP);
+            assertThat(beforeStop.failures())
+                    .extracting(ComponentFailure::component)
+                    .containsExactly("notify-clients");
+            assertThat(beforeStop.failures().get(0).failure().message()).isEqualTo("clients unreachable");
+            assertThat(report.phases().subList(1, 4))
+                    .allSatisfy(p -> assertThat(p.failures()).isEmpty());
+            assertThat(journal).contains("saved").containsSubsequence("drain", "stopped:a", "after");
+            assertThat(report.component("a").orElseThrow().outcome()).isEqualTo(StopOutcome.STOPPED);
+            assertThat(report.isClean()).isFalse();
+            assertThat(system.state()).isEqualTo(SystemState.STOPPED);
+        }
+    }
+
+    private static HealthStatus readiness(AtomicReference<@Nullable AgentSystem> self) {
+        AgentSystem system = self.get();
+        if (system == null) {
+            throw new IllegalStateException("system not built");
+        }
+        return system.snapshot().readiness();
+    }
+}
