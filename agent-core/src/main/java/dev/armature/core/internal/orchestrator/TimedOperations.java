@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Internal: runs blocking calls (a component's start or stop, a shutdown task, a health check) on
@@ -39,9 +41,22 @@ final class TimedOperations {
         requireNonNull(call, "call");
         CompletableFuture<OpResult> result = new CompletableFuture<>();
         long startedAt = time.nanoTime();
-        Future<?> running;
+        AtomicReference<@Nullable Future<?>> running = new AtomicReference<>();
+        // The timer is set before the call is submitted: a scheduler whose time another thread
+        // moves (ManualTime) could otherwise see the call begin, move time past the timeout, and
+        // only then get the timer, a whole timeout too late.
+        Cancellable timer = scheduler.schedule(timeout, () -> {
+            if (result.complete(OpResult.timedOut(since(startedAt)))) {
+                @Nullable Future<?> f = running.get();
+                if (f != null) {
+                    f.cancel(true);
+                }
+            }
+        });
+        var unused = result.whenComplete((r, e) -> timer.cancel());
+        Future<?> submitted;
         try {
-            running = workers.submit(() -> {
+            submitted = workers.submit(() -> {
                 try {
                     call.run();
                     result.complete(OpResult.succeeded(since(startedAt)));
@@ -56,12 +71,11 @@ final class TimedOperations {
             result.complete(OpResult.failed(e, Duration.ZERO));
             return result;
         }
-        Cancellable timer = scheduler.schedule(timeout, () -> {
-            if (result.complete(OpResult.timedOut(since(startedAt)))) {
-                running.cancel(true);
-            }
-        });
-        var unused = result.whenComplete((r, e) -> timer.cancel());
+        running.set(submitted);
+        @Nullable OpResult early = result.getNow(null);
+        if (early != null && early.outcome() == OpResult.Outcome.TIMED_OUT) {
+            submitted.cancel(true); // the timer fired before it could see the call
+        }
         return result;
     }
 
