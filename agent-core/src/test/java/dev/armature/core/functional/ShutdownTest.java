@@ -14,6 +14,8 @@ import dev.armature.api.ShutdownReport;
 import dev.armature.api.ShutdownReport.StopOutcome;
 import dev.armature.api.SystemState;
 import dev.armature.api.health.HealthStatus;
+import dev.armature.api.time.Cancellable;
+import dev.armature.api.time.Scheduler;
 import dev.armature.core.time.ManualTime;
 import java.time.Duration;
 import java.util.Queue;
@@ -22,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -95,6 +98,85 @@ class ShutdownTest {
             assertThat(system.stop()).isSameAs(report);
             system.close();
             assertThat(system.stop()).isSameAs(report);
+        }
+    }
+
+    @Test
+    void a_stop_phase_that_runs_out_of_time_interrupts_the_stop_still_running_and_goes_on() throws Exception {
+        Duration phaseTimeout = Duration.ofSeconds(5);
+        ManualTime time = ManualTime.create();
+        CountDownLatch phaseTimerSet = new CountDownLatch(1);
+        CountDownLatch cInsideStop = new CountDownLatch(1);
+        CountDownLatch cInterrupted = new CountDownLatch(1);
+        AtomicBoolean interruptedBeforeAfterStop = new AtomicBoolean();
+        // Tells the test when the stop phase has set its timer, so that advancing time fires it.
+        Scheduler scheduler = new Scheduler() {
+            @Override
+            public Cancellable schedule(Duration delay, Runnable task) {
+                Cancellable c = time.schedule(delay, task);
+                if (delay.equals(phaseTimeout)) {
+                    phaseTimerSet.countDown();
+                }
+                return c;
+            }
+
+            @Override
+            public Cancellable scheduleAtFixedRate(Duration initialDelay, Duration period, Runnable task) {
+                return time.scheduleAtFixedRate(initialDelay, period, task);
+            }
+        };
+        TestComponent a = new TestComponent(ComponentDescriptor.of("a"));
+        TestComponent b = new TestComponent(ComponentDescriptor.of("b", "a"));
+        TestComponent c = new TestComponent(ComponentDescriptor.builder("c")
+                        .dependsOn("b")
+                        .stopTimeout(Duration.ofHours(1))
+                        .build())
+                .onStop(ctx -> {
+                    cInsideStop.countDown();
+                    try {
+                        new CountDownLatch(1).await();
+                    } catch (InterruptedException e) {
+                        cInterrupted.countDown();
+                        throw e;
+                    }
+                });
+        AgentSystem system = AgentSystem.builder()
+                .timeSource(time)
+                .scheduler(scheduler)
+                .phaseTimeout(ShutdownPhase.STOP_COMPONENTS, phaseTimeout)
+                .component(a)
+                .component(b)
+                .component(c)
+                .addShutdownTask(
+                        ShutdownPhase.AFTER_STOP,
+                        "check-interrupted",
+                        () -> interruptedBeforeAfterStop.set(cInterrupted.await(SAFETY_SECONDS, SECONDS)))
+                .build();
+        try (system) {
+            system.start();
+            Future<ShutdownReport> stopping = caller.submit(system::stop);
+            assertThat(cInsideStop.await(SAFETY_SECONDS, SECONDS)).isTrue();
+            assertThat(phaseTimerSet.await(SAFETY_SECONDS, SECONDS)).isTrue();
+
+            time.advance(phaseTimeout);
+
+            ShutdownReport report = stopping.get(3 * SAFETY_SECONDS, SECONDS);
+            assertThat(report.phases())
+                    .filteredOn(p -> p.phase() == ShutdownPhase.STOP_COMPONENTS)
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.timedOut()).isTrue());
+            assertThat(report.components())
+                    .extracting(ShutdownReport.ComponentStop::outcome)
+                    .containsOnly(StopOutcome.TIMED_OUT)
+                    .hasSize(3);
+            assertThat(interruptedBeforeAfterStop)
+                    .as("c's stop was interrupted when its phase ran out")
+                    .isTrue();
+            assertThat(report.phases()).extracting(ShutdownReport.Phase::phase).contains(ShutdownPhase.AFTER_STOP);
+            assertThat(a.stops() + b.stops())
+                    .as("stops not begun are not called")
+                    .isZero();
+            assertThat(report.isClean()).isFalse();
         }
     }
 

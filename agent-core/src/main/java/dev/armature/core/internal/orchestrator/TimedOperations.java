@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * Internal: runs blocking calls (a component's start or stop, a shutdown task, a health check) on
  * the worker pool under a timeout measured on the system's scheduler. When the timeout fires first,
  * the call's thread is interrupted and the result is {@code TIMED_OUT}; a result arrives exactly
- * once either way.
+ * once either way. Cancelling the returned future interrupts the call as well.
  */
 final class TimedOperations {
     private final ExecutorService workers;
@@ -47,13 +47,15 @@ final class TimedOperations {
         // only then get the timer, a whole timeout too late.
         Cancellable timer = scheduler.schedule(timeout, () -> {
             if (result.complete(OpResult.timedOut(since(startedAt)))) {
-                @Nullable Future<?> f = running.get();
-                if (f != null) {
-                    f.cancel(true);
-                }
+                interrupt(running.get());
             }
         });
-        var unused = result.whenComplete((r, e) -> timer.cancel());
+        var unused = result.whenComplete((r, e) -> {
+            timer.cancel();
+            if (result.isCancelled()) {
+                interrupt(running.get()); // whoever gave up on the call stops it too
+            }
+        });
         Future<?> submitted;
         try {
             submitted = workers.submit(() -> {
@@ -73,10 +75,16 @@ final class TimedOperations {
         }
         running.set(submitted);
         @Nullable OpResult early = result.getNow(null);
-        if (early != null && early.outcome() == OpResult.Outcome.TIMED_OUT) {
-            submitted.cancel(true); // the timer fired before it could see the call
+        if (result.isCancelled() || (early != null && early.outcome() == OpResult.Outcome.TIMED_OUT)) {
+            submitted.cancel(true); // given up on before the future was known
         }
         return result;
+    }
+
+    private static void interrupt(@Nullable Future<?> running) {
+        if (running != null) {
+            running.cancel(true);
+        }
     }
 
     private Duration since(long startedAt) {

@@ -65,6 +65,20 @@ class TimedOperationsTest {
     }
 
     @Test
+    void cancelling_the_result_interrupts_the_call() throws Exception {
+        var ops = new TimedOperations(pool, time, time);
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch interrupted = new CountDownLatch(1);
+
+        var result = ops.run(TIMEOUT, () -> blockUntilInterrupted(inside, interrupted));
+        assertThat(inside.await(SAFETY_SECONDS, SECONDS)).isTrue();
+        result.cancel(true);
+
+        assertThat(interrupted.await(SAFETY_SECONDS, SECONDS)).isTrue();
+        assertThat(time.pendingTasks()).as("the timer is cancelled").isZero();
+    }
+
+    @Test
     void the_timeout_counts_from_submission_even_when_time_moves_while_the_call_begins() throws Exception {
         // Regression: the timer used to be scheduled only after the call was submitted, so a test
         // that saw the call begin and advanced ManualTime by the timeout in that window set the
