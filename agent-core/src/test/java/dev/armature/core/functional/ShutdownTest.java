@@ -181,6 +181,75 @@ class ShutdownTest {
     }
 
     @Test
+    void a_hanging_shutdown_task_is_interrupted_when_its_phase_runs_out_and_the_shutdown_goes_on() throws Exception {
+        Duration drainTimeout = Duration.ofSeconds(7);
+        ManualTime time = ManualTime.create();
+        Queue<String> journal = new ConcurrentLinkedQueue<>();
+        CountDownLatch taskInside = new CountDownLatch(1);
+        AgentSystem system = AgentSystem.builder()
+                .timeSource(time)
+                .phaseTimeout(ShutdownPhase.DRAIN, drainTimeout)
+                .component(new TestComponent(ComponentDescriptor.of("a"), journal))
+                .addShutdownTask(ShutdownPhase.DRAIN, "drain-forever", () -> {
+                    taskInside.countDown();
+                    try {
+                        new CountDownLatch(1).await();
+                    } catch (InterruptedException e) {
+                        journal.add("drain interrupted");
+                        throw e;
+                    }
+                })
+                .addShutdownTask(ShutdownPhase.AFTER_STOP, "after", () -> journal.add("after"))
+                .build();
+        try (system) {
+            system.start();
+            Future<ShutdownReport> stopping = caller.submit(system::stop);
+            assertThat(taskInside.await(SAFETY_SECONDS, SECONDS)).isTrue();
+
+            time.advance(drainTimeout);
+
+            ShutdownReport report = stopping.get(SAFETY_SECONDS, SECONDS);
+            ShutdownReport.Phase drain = report.phases().get(1);
+            assertThat(drain.phase()).isEqualTo(ShutdownPhase.DRAIN);
+            assertThat(drain.failures()).singleElement().satisfies(f -> {
+                assertThat(f.component()).isEqualTo("drain-forever");
+                assertThat(f.failure().type()).isEqualTo("timeout");
+            });
+            assertThat(journal).containsSubsequence("drain interrupted", "stop:a", "stopped:a", "after");
+            assertThat(report.component("a").orElseThrow().outcome()).isEqualTo(StopOutcome.STOPPED);
+            assertThat(report.isClean()).isFalse();
+        }
+    }
+
+    @Test
+    void concurrent_stops_wait_for_one_shutdown_and_return_its_report() throws Exception {
+        CountDownLatch stopEntered = new CountDownLatch(1);
+        CountDownLatch releaseStop = new CountDownLatch(1);
+        TestComponent a = new TestComponent(ComponentDescriptor.of("a")).onStop(c -> {
+            stopEntered.countDown();
+            releaseStop.await(SAFETY_SECONDS, SECONDS);
+        });
+        AgentSystem system = AgentSystem.builder().component(a).build();
+        system.start();
+        ExecutorService second = Executors.newSingleThreadExecutor();
+        try {
+            Future<ShutdownReport> first = caller.submit(system::stop);
+            assertThat(stopEntered.await(SAFETY_SECONDS, SECONDS)).isTrue();
+            Future<ShutdownReport> other = second.submit(system::stop);
+            assertThat(system.state()).isEqualTo(SystemState.STOPPING);
+            releaseStop.countDown();
+
+            ShutdownReport report = first.get(SAFETY_SECONDS, SECONDS);
+            assertThat(other.get(SAFETY_SECONDS, SECONDS)).isSameAs(report);
+            assertThat(a.stops()).isEqualTo(1);
+            assertThat(system.state()).isEqualTo(SystemState.STOPPED);
+        } finally {
+            releaseStop.countDown();
+            second.shutdownNow();
+        }
+    }
+
+    @Test
     void stop_before_start_stops_a_system_that_never_ran() {
         TestComponent a = new TestComponent(ComponentDescriptor.of("a"));
         AgentSystem system = AgentSystem.builder().component(a).build();

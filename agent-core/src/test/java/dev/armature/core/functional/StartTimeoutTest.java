@@ -59,10 +59,12 @@ class StartTimeoutTest {
                     }
                 });
 
+        TestComponent child = new TestComponent(ComponentDescriptor.of("child", "hanging"), journal);
         try (AgentSystem system = AgentSystem.builder()
                         .timeSource(time)
                         .component(early)
                         .component(hanging)
+                        .component(child)
                         .build();
                 LifecycleWatch watch = new LifecycleWatch(system)) {
             Future<?> starting = caller.submit(system::start);
@@ -91,6 +93,7 @@ class StartTimeoutTest {
             assertThat(snapshot.component("early").orElseThrow().state()).isEqualTo(ComponentState.STOPPED);
             assertThat(early.stops()).isEqualTo(1);
             assertThat(hanging.stops()).isZero();
+            assertThat(child.starts()).isZero();
             assertThat(journal).doesNotContain("started:hanging");
         }
     }

@@ -117,4 +117,35 @@ class StartupRollbackTest {
             assertThat(snapshot.component("workspace").orElseThrow().state()).isEqualTo(ComponentState.RUNNING);
         }
     }
+
+    @Test
+    void the_dependents_of_a_failed_optional_component_are_not_started_and_the_system_runs_degraded() {
+        TestComponent telemetry = new TestComponent(
+                        ComponentDescriptor.builder("telemetry").optional(true).build())
+                .onStart(c -> {
+                    throw new IllegalStateException("collector unreachable");
+                });
+        TestComponent dashboard = new TestComponent(ComponentDescriptor.builder("dashboard")
+                .dependsOn("telemetry")
+                .optional(true)
+                .build());
+        TestComponent workspace = new TestComponent(ComponentDescriptor.of("workspace"));
+
+        try (AgentSystem system = AgentSystem.builder()
+                .component(telemetry)
+                .component(dashboard)
+                .component(workspace)
+                .build()) {
+            system.start();
+
+            var snapshot = system.snapshot();
+            assertThat(snapshot.state()).isEqualTo(SystemState.RUNNING);
+            assertThat(snapshot.health()).isEqualTo(HealthStatus.DEGRADED);
+            assertThat(dashboard.starts()).isZero();
+            assertThat(snapshot.component("dashboard").orElseThrow().state()).isEqualTo(ComponentState.FAILED);
+            assertThat(snapshot.component("dashboard").orElseThrow().lastFailure())
+                    .hasValueSatisfying(f -> assertThat(f.message()).contains("telemetry"));
+            assertThat(snapshot.component("workspace").orElseThrow().state()).isEqualTo(ComponentState.RUNNING);
+        }
+    }
 }
