@@ -6,6 +6,7 @@ import dev.armature.api.time.Cancellable;
 import dev.armature.api.time.Scheduler;
 import dev.armature.api.time.TimeSource;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -74,11 +75,19 @@ final class TimedOperations {
             return result;
         }
         running.set(submitted);
-        @Nullable OpResult early = result.getNow(null);
-        if (result.isCancelled() || (early != null && early.outcome() == OpResult.Outcome.TIMED_OUT)) {
+        if (givenUp(result)) {
             submitted.cancel(true); // given up on before the future was known
         }
         return result;
+    }
+
+    /** Whether the result was timed out or cancelled rather than completed by the call. */
+    private static boolean givenUp(CompletableFuture<OpResult> result) {
+        try {
+            return result.getNow(OpResult.succeeded(Duration.ZERO)).outcome() == OpResult.Outcome.TIMED_OUT;
+        } catch (CancellationException e) {
+            return true;
+        }
     }
 
     private static void interrupt(@Nullable Future<?> running) {
