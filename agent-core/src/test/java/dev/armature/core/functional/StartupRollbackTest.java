@@ -148,4 +148,26 @@ class StartupRollbackTest {
             assertThat(snapshot.component("workspace").orElseThrow().state()).isEqualTo(ComponentState.RUNNING);
         }
     }
+
+    @Test
+    void a_required_component_whose_optional_dependency_failed_fails_the_start_without_being_started() {
+        TestComponent telemetry = new TestComponent(
+                        ComponentDescriptor.builder("telemetry").optional(true).build())
+                .onStart(c -> {
+                    throw new IllegalStateException("collector unreachable");
+                });
+        TestComponent exporter = new TestComponent(ComponentDescriptor.of("exporter", "telemetry"));
+
+        try (AgentSystem system =
+                AgentSystem.builder().component(telemetry).component(exporter).build()) {
+            StartupException e = catchThrowableOfType(StartupException.class, system::start);
+
+            assertThat(e).isNotNull();
+            assertThat(e.failures()).extracting(ComponentFailure::component).containsExactly("telemetry", "exporter");
+            assertThat(e.failures().get(1).failure().type()).isEqualTo("dependency");
+            assertThat(e.failures().get(1).failure().message()).contains("telemetry");
+            assertThat(exporter.starts()).isZero();
+            assertThat(system.state()).isEqualTo(SystemState.FAILED);
+        }
+    }
 }
