@@ -243,7 +243,8 @@ public final class DefaultAgentSystem implements AgentSystem {
             ownedScheduler.shutdown();
         }
         try {
-            // A listener waiting in stop() holds a delivery thread until the shutdown ends: don't wait for it.
+            // A thread waiting in stop() may be a listener's, and then the delivery pool cannot
+            // terminate before this returns: awaitEnd below waits for every other thread instead.
             if (waitingInStop.isEmpty() && !delivery.awaitTermination(THREAD_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
                 log.atWarn().log("event listeners still running after the grace period; interrupting them");
                 delivery.shutdownNow();

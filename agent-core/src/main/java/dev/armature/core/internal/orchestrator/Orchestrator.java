@@ -532,7 +532,9 @@ final class Orchestrator {
                         n.inFlight = null;
                         n.busy = null;
                     }
-                    handler.accept(requireNonNull(r, "result"));
+                    if (r != null) { // null when cancelled: whoever cancelled it has accounted for it
+                        handler.accept(r);
+                    }
                 } finally {
                     settled.complete(null);
                 }

@@ -6,16 +6,19 @@ import dev.armature.api.time.Cancellable;
 import dev.armature.api.time.Scheduler;
 import dev.armature.api.time.TimeSource;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Internal: runs blocking calls (a component's start or stop, a shutdown task, a health check) on
  * the worker pool under a timeout measured on the system's scheduler. When the timeout fires first,
  * the call's thread is interrupted and the result is {@code TIMED_OUT}; a result arrives exactly
- * once either way.
+ * once either way. Cancelling the returned future interrupts the call as well.
  */
 final class TimedOperations {
     private final ExecutorService workers;
@@ -39,9 +42,24 @@ final class TimedOperations {
         requireNonNull(call, "call");
         CompletableFuture<OpResult> result = new CompletableFuture<>();
         long startedAt = time.nanoTime();
-        Future<?> running;
+        AtomicReference<@Nullable Future<?>> running = new AtomicReference<>();
+        // The timer is set before the call is submitted: a scheduler whose time another thread
+        // moves (ManualTime) could otherwise see the call begin, move time past the timeout, and
+        // only then get the timer, a whole timeout too late.
+        Cancellable timer = scheduler.schedule(timeout, () -> {
+            if (result.complete(OpResult.timedOut(since(startedAt)))) {
+                interrupt(running.get());
+            }
+        });
+        var unused = result.whenComplete((r, e) -> {
+            timer.cancel();
+            if (result.isCancelled()) {
+                interrupt(running.get()); // whoever gave up on the call stops it too
+            }
+        });
+        Future<?> submitted;
         try {
-            running = workers.submit(() -> {
+            submitted = workers.submit(() -> {
                 try {
                     call.run();
                     result.complete(OpResult.succeeded(since(startedAt)));
@@ -56,13 +74,26 @@ final class TimedOperations {
             result.complete(OpResult.failed(e, Duration.ZERO));
             return result;
         }
-        Cancellable timer = scheduler.schedule(timeout, () -> {
-            if (result.complete(OpResult.timedOut(since(startedAt)))) {
-                running.cancel(true);
-            }
-        });
-        var unused = result.whenComplete((r, e) -> timer.cancel());
+        running.set(submitted);
+        if (givenUp(result)) {
+            submitted.cancel(true); // given up on before the future was known
+        }
         return result;
+    }
+
+    /** Whether the result was timed out or cancelled rather than completed by the call. */
+    private static boolean givenUp(CompletableFuture<OpResult> result) {
+        try {
+            return result.getNow(OpResult.succeeded(Duration.ZERO)).outcome() == OpResult.Outcome.TIMED_OUT;
+        } catch (CancellationException e) {
+            return true;
+        }
+    }
+
+    private static void interrupt(@Nullable Future<?> running) {
+        if (running != null) {
+            running.cancel(true);
+        }
     }
 
     private Duration since(long startedAt) {
