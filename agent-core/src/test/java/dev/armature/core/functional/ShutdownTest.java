@@ -211,6 +211,7 @@ class ShutdownTest {
             ShutdownReport report = stopping.get(SAFETY_SECONDS, SECONDS);
             ShutdownReport.Phase drain = report.phases().get(1);
             assertThat(drain.phase()).isEqualTo(ShutdownPhase.DRAIN);
+            assertThat(drain.timedOut()).isTrue();
             assertThat(drain.failures()).singleElement().satisfies(f -> {
                 assertThat(f.component()).isEqualTo("drain-forever");
                 assertThat(f.failure().type()).isEqualTo("timeout");

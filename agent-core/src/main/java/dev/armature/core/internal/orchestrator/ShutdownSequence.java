@@ -81,12 +81,16 @@ final class ShutdownSequence {
         Duration timeout = requireNonNull(timeouts.get(phase));
         List<ComponentFailure> failures = new ArrayList<>();
         List<CompletableFuture<Void>> done = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean taskTimedOut = new java.util.concurrent.atomic.AtomicBoolean();
         for (SystemSpec.NamedShutdownTask task : tasks) {
             if (task.phase() != phase) {
                 continue;
             }
             CompletableFuture<OpResult> op = ops.run(timeout, task.task()::run);
             done.add(op.thenAccept(r -> {
+                if (r.outcome() == OpResult.Outcome.TIMED_OUT) {
+                    taskTimedOut.set(true);
+                }
                 Optional<FailureInfo> failure = r.failure("shutdown task '" + task.name() + "'", timeout);
                 failure.ifPresent(f -> {
                     log.atWarn()
@@ -102,7 +106,8 @@ final class ShutdownSequence {
         }
         boolean inTime = awaitWithin(CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)), timeout);
         synchronized (failures) {
-            return new ShutdownReport.Phase(phase, since(started), !inTime, failures);
+            // A task's own timeout equals its phase's, so either one running out means the phase did.
+            return new ShutdownReport.Phase(phase, since(started), !inTime || taskTimedOut.get(), failures);
         }
     }
 
