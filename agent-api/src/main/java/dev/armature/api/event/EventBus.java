@@ -51,8 +51,7 @@ public interface EventBus {
      * @param listener the listener
      * @return the subscription, which cancels delivery when closed
      */
-    <E extends Event> Subscription subscribe(
-            Class<E> type, SubscribeOptions options, EventListener<? super E> listener);
+    <E extends Event> Subscription subscribe(Class<E> type, SubscribeOptions options, EventListener<E> listener);
 
     /**
      * Subscribes with the {@linkplain SubscribeOptions#defaults() default options}.
@@ -62,7 +61,7 @@ public interface EventBus {
      * @param listener the listener
      * @return the subscription
      */
-    default <E extends Event> Subscription subscribe(Class<E> type, EventListener<? super E> listener) {
+    default <E extends Event> Subscription subscribe(Class<E> type, EventListener<E> listener) {
         return subscribe(type, SubscribeOptions.defaults(), listener);
     }
 }

@@ -18,5 +18,5 @@ public interface EventListener<E extends Event> {
      * @param event the event with its envelope
      * @throws Exception if handling failed; the bus logs and counts it
      */
-    void onEvent(EventEnvelope<? extends E> event) throws Exception;
+    void onEvent(EventEnvelope<E> event) throws Exception;
 }

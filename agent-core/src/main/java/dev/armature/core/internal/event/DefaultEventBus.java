@@ -91,7 +91,7 @@ public final class DefaultEventBus implements EventBus {
 
     @Override
     public <E extends Event> Subscription subscribe(
-            Class<E> type, SubscribeOptions options, EventListener<? super E> listener) {
+            Class<E> type, SubscribeOptions options, EventListener<E> listener) {
         requireNonNull(type, "type");
         requireNonNull(options, "options");
         requireNonNull(listener, "listener");
@@ -143,14 +143,14 @@ public final class DefaultEventBus implements EventBus {
     private final class Subscriber<E extends Event> implements Subscription {
         private final Class<E> type;
         private final int capacity;
-        private final EventListener<? super E> listener;
-        private final ArrayDeque<EventEnvelope<? extends E>> queue = new ArrayDeque<>();
+        private final EventListener<E> listener;
+        private final ArrayDeque<EventEnvelope<E>> queue = new ArrayDeque<>();
         private final AtomicLong droppedHere = new AtomicLong();
         private final AtomicLong failuresHere = new AtomicLong();
         private boolean scheduled;
         private volatile boolean cancelled;
 
-        Subscriber(Class<E> type, int capacity, EventListener<? super E> listener) {
+        Subscriber(Class<E> type, int capacity, EventListener<E> listener) {
             this.type = type;
             this.capacity = capacity;
             this.listener = listener;
@@ -181,9 +181,11 @@ public final class DefaultEventBus implements EventBus {
             }
         }
 
-        @SuppressWarnings("unchecked") // checked by type.isInstance on the payload
-        private EventEnvelope<? extends E> cast(EventEnvelope<?> envelope) {
-            return (EventEnvelope<? extends E>) envelope;
+        // Sound: the payload was checked with type.isInstance and an envelope is immutable, so an
+        // envelope of a subtype can be read as one of E.
+        @SuppressWarnings("unchecked")
+        private EventEnvelope<E> cast(EventEnvelope<?> envelope) {
+            return (EventEnvelope<E>) envelope;
         }
 
         void scheduleIfNeeded() {
@@ -210,7 +212,7 @@ public final class DefaultEventBus implements EventBus {
 
         private void drain() {
             for (int i = 0; i < DRAIN_BATCH; i++) {
-                @Nullable EventEnvelope<? extends E> next;
+                @Nullable EventEnvelope<E> next;
                 synchronized (this) {
                     next = queue.poll();
                     if (next == null || cancelled) {
@@ -227,7 +229,7 @@ public final class DefaultEventBus implements EventBus {
             scheduleIfNeeded();
         }
 
-        private void deliver(EventEnvelope<? extends E> envelope) {
+        private void deliver(EventEnvelope<E> envelope) {
             try {
                 listener.onEvent(envelope);
             } catch (Exception | LinkageError | AssertionError e) {

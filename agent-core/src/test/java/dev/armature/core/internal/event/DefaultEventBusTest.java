@@ -96,6 +96,22 @@ class DefaultEventBusTest {
         return envelopes.stream().map(e -> (Object) e.payload()).toList();
     }
 
+    private final List<Object> seenByMethod = new java.util.ArrayList<>();
+
+    private void onAnyEnvelope(EventEnvelope<? extends Event> e) {
+        seenByMethod.add(e.payload());
+    }
+
+    @Test
+    void a_listener_can_be_a_method_reference_taking_a_wider_envelope() {
+        DefaultEventBus bus = manualBus();
+        Subscription subscription = bus.subscribe(Ping.class, this::onAnyEnvelope);
+        bus.publish("test", new Ping(1));
+        deliver();
+        subscription.close();
+        assertThat(seenByMethod).containsExactly(new Ping(1));
+    }
+
     @Test
     void envelopes_carry_a_gapless_sequence_the_time_and_the_type() {
         DefaultEventBus bus = manualBus();
