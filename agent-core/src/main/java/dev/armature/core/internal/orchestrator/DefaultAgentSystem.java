@@ -65,7 +65,9 @@ public final class DefaultAgentSystem implements AgentSystem {
     private final ThreadPoolExecutor workers;
     private final ThreadPoolExecutor delivery;
     private final DefaultEventBus bus;
+    private final ComponentTable table;
     private final Orchestrator orchestrator;
+    private final HealthWatch health;
     private final ShutdownSequence shutdown;
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
     private final Set<Thread> waitingInStop = ConcurrentHashMap.newKeySet();
@@ -115,9 +117,18 @@ public final class DefaultAgentSystem implements AgentSystem {
         delivery.allowCoreThreadTimeOut(true);
         this.bus = new DefaultEventBus(time, random.stream("armature.event-ids"), delivery);
         TimedOperations ops = new TimedOperations(workers, scheduler, time);
-        this.orchestrator = new Orchestrator(graph, spec.components(), bus, time, scheduler, random, ops);
+        this.table = new ComponentTable(graph, spec.components(), bus, time);
+        this.orchestrator = new Orchestrator(table, scheduler, random, ops);
+        this.health = new HealthWatch(table, ops, orchestrator);
         this.shutdown = new ShutdownSequence(
-                orchestrator, ops, scheduler, time, spec.phaseTimeouts(), spec.shutdownTasks(), this::drain);
+                orchestrator,
+                new ComponentStops(table, ops),
+                ops,
+                scheduler,
+                time,
+                spec.phaseTimeouts(),
+                spec.shutdownTasks(),
+                this::drain);
     }
 
     @Override
@@ -161,7 +172,7 @@ public final class DefaultAgentSystem implements AgentSystem {
             state = SystemState.RUNNING;
             readiness = HealthStatus.UP;
             healthTicks = scheduler.scheduleAtFixedRate(
-                    spec.healthCheckInterval(), spec.healthCheckInterval(), orchestrator::checkHealth);
+                    spec.healthCheckInterval(), spec.healthCheckInterval(), health::checkHealth);
         }
         log.atInfo()
                 .addKeyValue("system", spec.name())
@@ -282,7 +293,7 @@ public final class DefaultAgentSystem implements AgentSystem {
 
     @Override
     public SystemSnapshot snapshot() {
-        List<ComponentSnapshot> components = orchestrator.snapshot();
+        List<ComponentSnapshot> components = table.snapshot();
         SystemState s;
         HealthStatus r;
         synchronized (lock) {

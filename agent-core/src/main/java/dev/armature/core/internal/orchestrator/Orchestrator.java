@@ -2,17 +2,13 @@ package dev.armature.core.internal.orchestrator;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.armature.api.Component;
 import dev.armature.api.ComponentContext;
 import dev.armature.api.ComponentEvent;
 import dev.armature.api.ComponentFailure;
-import dev.armature.api.ComponentSnapshot;
 import dev.armature.api.ComponentState;
 import dev.armature.api.FailureInfo;
 import dev.armature.api.RestartKind;
 import dev.armature.api.RestartPolicy;
-import dev.armature.api.ShutdownReport.ComponentStop;
-import dev.armature.api.ShutdownReport.StopOutcome;
 import dev.armature.api.event.EventBus;
 import dev.armature.api.time.RandomSource;
 import dev.armature.api.time.Scheduler;
@@ -20,28 +16,25 @@ import dev.armature.api.time.TimeSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Internal: starts, supervises and stops a system's components.
+ * Internal: starts and supervises a system's components; {@link HealthWatch} feeds it liveness
+ * failures and {@link ComponentStops} stops everything at shutdown.
  *
- * <p>All state lives in {@link ComponentNode}s guarded by one lock; blocking calls into components
- * run on the worker pool through {@link TimedOperations}, and their completions come back under the
- * lock. A component starts as soon as its hard dependencies run and its soft ones have settled, so a
- * slow component delays only what depends on it. State changes are published under the lock, so
- * events leave in the order the states changed; the bus never runs listeners under it.
+ * <p>All state lives in the {@link ComponentTable}'s nodes, guarded by its one lock; blocking calls
+ * into components run on the worker pool through {@link TimedOperations}, and their outcomes come
+ * back under the lock. A component starts as soon as its hard dependencies run and its soft ones
+ * have settled, so a slow component delays only what depends on it.
  */
-final class Orchestrator {
-    static final String SOURCE = "orchestrator";
+final class Orchestrator implements HealthWatch.Supervisor {
     private static final Logger log = LoggerFactory.getLogger(Orchestrator.class);
 
     private enum Mode {
@@ -51,9 +44,9 @@ final class Orchestrator {
         STOPPING
     }
 
-    private final Object lock = new Object();
+    private final ComponentTable table;
+    private final Object lock;
     private final ComponentGraph graph;
-    private final Map<String, ComponentNode> nodes = new LinkedHashMap<>();
     private final EventBus bus;
     private final TimeSource time;
     private final Scheduler scheduler;
@@ -66,29 +59,16 @@ final class Orchestrator {
     private final List<ComponentFailure> startFailures = new ArrayList<>();
     private CompletableFuture<Void> startSettled = new CompletableFuture<>();
 
-    Orchestrator(
-            ComponentGraph graph,
-            List<Component> components,
-            EventBus bus,
-            TimeSource time,
-            Scheduler scheduler,
-            RandomSource randomSource,
-            TimedOperations ops) {
-        this.graph = graph;
-        this.bus = bus;
-        this.time = time;
+    Orchestrator(ComponentTable table, Scheduler scheduler, RandomSource randomSource, TimedOperations ops) {
+        this.table = table;
+        this.lock = table.lock;
+        this.graph = table.graph();
+        this.bus = table.bus();
+        this.time = table.time();
         this.scheduler = scheduler;
         this.randomSource = randomSource;
         this.backoffRandom = randomSource.stream("armature.supervisor.backoff");
         this.ops = ops;
-        Map<String, Component> byName = new HashMap<>();
-        for (Component c : components) {
-            byName.put(c.descriptor().name(), c);
-        }
-        for (String name : graph.order()) {
-            Component c = requireNonNull(byName.get(name), name);
-            nodes.put(name, new ComponentNode(c, graph.descriptor(name), time.now()));
-        }
     }
 
     // ---------------------------------------------------------------- start
@@ -142,7 +122,7 @@ final class Orchestrator {
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (ComponentNode n : nodes.values()) {
+            for (ComponentNode n : table.all()) {
                 if (!waitingToStart(n)) {
                     continue;
                 }
@@ -254,12 +234,12 @@ final class Orchestrator {
         if (mode != Mode.STARTING && !(mode == Mode.STOPPING && !startSettled.isDone())) {
             return;
         }
-        boolean anyInFlight = nodes.values().stream().anyMatch(n -> n.state == ComponentState.STARTING);
+        boolean anyInFlight = table.all().stream().anyMatch(n -> n.state == ComponentState.STARTING);
         if (anyInFlight) {
             return;
         }
-        boolean anyWaiting = nodes.values().stream().anyMatch(this::waitingToStart);
-        boolean restarting = nodes.values().stream().anyMatch(n -> n.state == ComponentState.RESTARTING);
+        boolean anyWaiting = table.all().stream().anyMatch(this::waitingToStart);
+        boolean restarting = table.all().stream().anyMatch(n -> n.state == ComponentState.RESTARTING);
         if (aborting || mode == Mode.STOPPING || (!anyWaiting && !restarting)) {
             startSettled.complete(null);
         }
@@ -307,7 +287,7 @@ final class Orchestrator {
                     .addKeyValue("window", policy.intensity().window())
                     .log("restart intensity exceeded; escalating");
             bus.publish(
-                    SOURCE,
+                    ComponentTable.SOURCE,
                     new ComponentEvent.Escalated(
                             n.name, restarts, policy.intensity().window(), Optional.ofNullable(cause)));
             giveUp(n, cause, ComponentState.FAILED);
@@ -336,7 +316,7 @@ final class Orchestrator {
             }
         });
         bus.publish(
-                SOURCE,
+                ComponentTable.SOURCE,
                 new ComponentEvent.RestartScheduled(n.name, n.backoffAttempt, delay, Optional.ofNullable(cause)));
         log.atWarn()
                 .addKeyValue("component", n.name)
@@ -516,97 +496,6 @@ final class Orchestrator {
         });
     }
 
-    /**
-     * Records an operation as the node's current one; its handler runs under the lock, and the
-     * node's {@code busy} future completes only after the handler has run, so whoever waits on it
-     * sees the operation's consequences.
-     */
-    private void track(ComponentNode n, CompletableFuture<OpResult> op, java.util.function.Consumer<OpResult> handler) {
-        CompletableFuture<Void> settled = new CompletableFuture<>();
-        n.inFlight = op;
-        n.busy = settled;
-        var unused = op.whenComplete((r, e) -> {
-            synchronized (lock) {
-                try {
-                    if (n.inFlight == op) {
-                        n.inFlight = null;
-                        n.busy = null;
-                    }
-                    if (r != null) { // null when cancelled: whoever cancelled it has accounted for it
-                        handler.accept(r);
-                    }
-                } finally {
-                    settled.complete(null);
-                }
-            }
-        });
-    }
-
-    // ---------------------------------------------------------------- health
-
-    /** Runs every running component's health checks once; called periodically by the scheduler. */
-    void checkHealth() {
-        List<ComponentNode> due = new ArrayList<>();
-        synchronized (lock) {
-            if (mode != Mode.RUNNING && mode != Mode.STARTING) {
-                return;
-            }
-            for (ComponentNode n : nodes.values()) {
-                if (n.state == ComponentState.RUNNING && !n.checks.isEmpty() && !n.checking) {
-                    n.checking = true;
-                    due.add(n);
-                }
-            }
-        }
-        for (ComponentNode n : due) {
-            HealthRound round;
-            synchronized (lock) {
-                round = new HealthRound(n, n.generation, n.checks);
-            }
-            var unused = ops.run(round.timeout(), round::evaluate).whenComplete((r, e) -> {
-                synchronized (lock) {
-                    n.checking = false;
-                    applyHealth(round);
-                }
-            });
-        }
-    }
-
-    private void applyHealth(HealthRound round) {
-        ComponentNode n = round.node();
-        if (n.generation != round.generation() || n.state != ComponentState.RUNNING) {
-            return;
-        }
-        for (HealthRound.Result result : round.results()) {
-            ComponentNode.CheckState s =
-                    n.checkStates.computeIfAbsent(result.check().name(), k -> new ComponentNode.CheckState());
-            if (s.status != result.status()) {
-                bus.publish(
-                        SOURCE,
-                        new ComponentEvent.HealthChanged(
-                                n.name,
-                                result.check().name(),
-                                result.check().kind(),
-                                s.status,
-                                result.status(),
-                                result.detail()));
-                s.status = result.status();
-            }
-            s.consecutiveDown =
-                    result.status() == dev.armature.api.health.HealthStatus.DOWN ? s.consecutiveDown + 1 : 0;
-            if (result.check().kind() == dev.armature.api.health.CheckKind.LIVENESS
-                    && s.consecutiveDown >= Math.max(1, result.check().failureThreshold())) {
-                FailureInfo cause = new FailureInfo(
-                        "liveness",
-                        "liveness check '" + result.check().name() + "' of '" + n.name + "' was DOWN "
-                                + s.consecutiveDown + " consecutive times");
-                n.lastFailure = cause;
-                supervise(n, cause, false);
-                return;
-            }
-        }
-    }
-
     // ---------------------------------------------------------------- shutdown
 
     /**
@@ -617,7 +506,7 @@ final class Orchestrator {
         synchronized (lock) {
             mode = Mode.STOPPING;
             List<CompletableFuture<Void>> running = new ArrayList<>();
-            for (ComponentNode n : nodes.values()) {
+            for (ComponentNode n : table.all()) {
                 if (n.backoffTimer != null) {
                     n.backoffTimer.cancel();
                     n.backoffTimer = null;
@@ -631,143 +520,27 @@ final class Orchestrator {
         }
     }
 
-    /**
-     * Stops every live component in reverse dependency order, in parallel where the graph allows:
-     * a component stops once everything that starts after it has stopped. The run's future
-     * completes with one entry per component, in the order their stops finished.
-     */
-    StopRun stopAll() {
-        synchronized (lock) {
-            StopRun run = new StopRun();
-            for (ComponentNode n : nodes.values()) {
-                if (!n.live) {
-                    run.reports.put(
-                            n.name,
-                            new ComponentStop(n.name, StopOutcome.NOT_RUNNING, Duration.ZERO, Optional.empty()));
-                    if (!n.state.isTerminal()) {
-                        transition(n, ComponentState.STOPPED, null);
-                    }
-                }
-            }
-            launchStops(run);
-            run.completeIfDone(nodes.size());
-            return run;
-        }
+    @Override
+    public boolean supervising() {
+        return mode == Mode.RUNNING || mode == Mode.STARTING;
     }
 
-    /**
-     * Ends a stop run whose phase ran out of time: the stops still running are interrupted and
-     * reported as timed out, and those not begun are reported as timed out without being called.
-     */
-    List<ComponentStop> abandon(StopRun run, Duration phaseTimeout) {
-        synchronized (lock) {
-            for (ComponentNode n : nodes.values()) {
-                if (run.reports.containsKey(n.name)) {
-                    continue;
-                }
-                FailureInfo cause = new FailureInfo(
-                        "timeout",
-                        "the stop phase ran out of its " + phaseTimeout + " before '" + n.name + "' stopped");
-                if (n.inFlight != null) {
-                    n.inFlight.cancel(true);
-                }
-                n.live = false;
-                n.lastFailure = cause;
-                transition(n, ComponentState.FAILED, cause);
-                run.reports.put(
-                        n.name, new ComponentStop(n.name, StopOutcome.TIMED_OUT, Duration.ZERO, Optional.of(cause)));
-            }
-            run.done.complete(List.copyOf(run.reports.values()));
-            return List.copyOf(run.reports.values());
-        }
-    }
-
-    /** One pass of stopping every live component; its fields are guarded by the orchestrator's lock. */
-    static final class StopRun {
-        final Map<String, ComponentStop> reports = new LinkedHashMap<>();
-        final CompletableFuture<List<ComponentStop>> done = new CompletableFuture<>();
-
-        void completeIfDone(int total) {
-            if (reports.size() == total) {
-                done.complete(List.copyOf(reports.values()));
-            }
-        }
-    }
-
-    private void launchStops(StopRun run) {
-        for (ComponentNode n : nodes.values()) {
-            if (run.reports.containsKey(n.name) || n.state == ComponentState.STOPPING) {
-                continue;
-            }
-            boolean successorsDone = graph.orderingSuccessors(n.name).stream().allMatch(run.reports::containsKey);
-            if (successorsDone) {
-                stopOne(n, run);
-            }
-        }
-    }
-
-    private void stopOne(ComponentNode n, StopRun run) {
-        n.live = false;
-        transition(n, ComponentState.STOPPING, null);
-        Duration timeout = n.descriptor.stopTimeout();
-        track(n, ops.run(timeout, n.component::stop), result -> {
-            if (run.done.isDone() || n.state != ComponentState.STOPPING) {
-                return; // the phase gave up on this stop already
-            }
-            n.lastStopDuration = result.duration();
-            Optional<FailureInfo> failure = result.failure("stop of '" + n.name + "'", timeout);
-            StopOutcome outcome =
-                    switch (result.outcome()) {
-                        case SUCCEEDED -> StopOutcome.STOPPED;
-                        case FAILED -> StopOutcome.FAILED;
-                        case TIMED_OUT -> StopOutcome.TIMED_OUT;
-                    };
-            if (failure.isPresent()) {
-                n.lastFailure = failure.get();
-                log.atWarn()
-                        .addKeyValue("component", n.name)
-                        .addKeyValue("cause", failure.get().summary())
-                        .log("component did not stop cleanly; shutdown goes on");
-                transition(n, ComponentState.FAILED, failure.get());
-            } else {
-                transition(n, ComponentState.STOPPED, null);
-            }
-            run.reports.put(n.name, new ComponentStop(n.name, outcome, result.duration(), failure));
-            launchStops(run);
-            run.completeIfDone(nodes.size());
-        });
-    }
-
-    // ---------------------------------------------------------------- queries
-
-    List<ComponentSnapshot> snapshot() {
-        synchronized (lock) {
-            return nodes.values().stream().map(ComponentNode::snapshot).toList();
-        }
-    }
-
-    boolean anyRequiredFailed() {
-        synchronized (lock) {
-            return nodes.values().stream().anyMatch(n -> n.state == ComponentState.FAILED && !n.descriptor.optional());
-        }
+    @Override
+    public void livenessFailed(ComponentNode n, FailureInfo cause) {
+        n.lastFailure = cause;
+        supervise(n, cause, false);
     }
 
     private ComponentNode node(String name) {
-        return requireNonNull(nodes.get(name), name);
+        return table.node(name);
     }
 
     private void transition(ComponentNode n, ComponentState to, @Nullable FailureInfo cause) {
-        ComponentState from = n.state;
-        n.state = to;
-        n.since = time.now();
-        log.atDebug()
-                .addKeyValue("component", n.name)
-                .addKeyValue("from", from)
-                .addKeyValue("to", to)
-                .addKeyValue("generation", n.generation)
-                .log("component state changed");
-        bus.publish(
-                SOURCE, new ComponentEvent.StateChanged(n.name, from, to, n.generation, Optional.ofNullable(cause)));
+        table.transition(n, to, cause);
+    }
+
+    private void track(ComponentNode n, CompletableFuture<OpResult> op, Consumer<OpResult> handler) {
+        table.track(n, op, handler);
     }
 
     /** A component's view of the system for one generation. */

@@ -29,6 +29,7 @@ final class ShutdownSequence {
     private static final Logger log = LoggerFactory.getLogger(ShutdownSequence.class);
 
     private final Orchestrator orchestrator;
+    private final ComponentStops stops;
     private final TimedOperations ops;
     private final Scheduler scheduler;
     private final TimeSource time;
@@ -38,6 +39,7 @@ final class ShutdownSequence {
 
     ShutdownSequence(
             Orchestrator orchestrator,
+            ComponentStops stops,
             TimedOperations ops,
             Scheduler scheduler,
             TimeSource time,
@@ -45,6 +47,7 @@ final class ShutdownSequence {
             List<SystemSpec.NamedShutdownTask> tasks,
             Runnable onDrain) {
         this.orchestrator = orchestrator;
+        this.stops = stops;
         this.ops = ops;
         this.scheduler = scheduler;
         this.time = time;
@@ -66,10 +69,10 @@ final class ShutdownSequence {
         // Starts and restarts already running are awaited (each is bounded by its own timeout).
         boolean inFlightDone =
                 awaitWithin(CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)), stopTimeout);
-        Orchestrator.StopRun run = orchestrator.stopAll();
+        ComponentStops.StopRun run = stops.stopAll();
         Duration left = stopTimeout.minus(Duration.ofNanos(time.nanoTime() - stopStarted));
         boolean stopped = inFlightDone && awaitWithin(run.done, left.isNegative() ? Duration.ZERO : left);
-        List<ComponentStop> components = stopped ? run.done.getNow(List.of()) : orchestrator.abandon(run, stopTimeout);
+        List<ComponentStop> components = stopped ? run.done.getNow(List.of()) : stops.abandon(run, stopTimeout);
         phases.add(new ShutdownReport.Phase(ShutdownPhase.STOP_COMPONENTS, since(stopStarted), !stopped, List.of()));
 
         phases.add(runTasks(ShutdownPhase.AFTER_STOP));

@@ -1,0 +1,138 @@
+package dev.armature.core.internal.orchestrator;
+
+import dev.armature.api.ComponentState;
+import dev.armature.api.FailureInfo;
+import dev.armature.api.ShutdownReport.ComponentStop;
+import dev.armature.api.ShutdownReport.StopOutcome;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Internal: the shutdown's stop of every live component, in reverse dependency order and in
+ * parallel where the graph allows, with one report entry per component.
+ */
+final class ComponentStops {
+    private static final Logger log = LoggerFactory.getLogger(ComponentStops.class);
+
+    private final ComponentTable table;
+    private final TimedOperations ops;
+
+    ComponentStops(ComponentTable table, TimedOperations ops) {
+        this.table = table;
+        this.ops = ops;
+    }
+
+    /**
+     * Stops every live component in reverse dependency order, in parallel where the graph allows:
+     * a component stops once everything that starts after it has stopped. The run's future
+     * completes with one entry per component, in the order their stops finished.
+     */
+    StopRun stopAll() {
+        synchronized (table.lock) {
+            StopRun run = new StopRun();
+            for (ComponentNode n : table.all()) {
+                if (!n.live) {
+                    run.reports.put(
+                            n.name,
+                            new ComponentStop(n.name, StopOutcome.NOT_RUNNING, Duration.ZERO, Optional.empty()));
+                    if (!n.state.isTerminal()) {
+                        table.transition(n, ComponentState.STOPPED, null);
+                    }
+                }
+            }
+            launchStops(run);
+            run.completeIfDone(table.size());
+            return run;
+        }
+    }
+
+    /**
+     * Ends a stop run whose phase ran out of time: the stops still running are interrupted and
+     * reported as timed out, and those not begun are reported as timed out without being called.
+     */
+    List<ComponentStop> abandon(StopRun run, Duration phaseTimeout) {
+        synchronized (table.lock) {
+            for (ComponentNode n : table.all()) {
+                if (run.reports.containsKey(n.name)) {
+                    continue;
+                }
+                FailureInfo cause = new FailureInfo(
+                        "timeout",
+                        "the stop phase ran out of its " + phaseTimeout + " before '" + n.name + "' stopped");
+                if (n.inFlight != null) {
+                    n.inFlight.cancel(true);
+                }
+                n.live = false;
+                n.lastFailure = cause;
+                table.transition(n, ComponentState.FAILED, cause);
+                run.reports.put(
+                        n.name, new ComponentStop(n.name, StopOutcome.TIMED_OUT, Duration.ZERO, Optional.of(cause)));
+            }
+            run.done.complete(List.copyOf(run.reports.values()));
+            return List.copyOf(run.reports.values());
+        }
+    }
+
+    /** One pass of stopping every live component; its fields are guarded by the table's lock. */
+    static final class StopRun {
+        final Map<String, ComponentStop> reports = new LinkedHashMap<>();
+        final CompletableFuture<List<ComponentStop>> done = new CompletableFuture<>();
+
+        void completeIfDone(int total) {
+            if (reports.size() == total) {
+                done.complete(List.copyOf(reports.values()));
+            }
+        }
+    }
+
+    private void launchStops(StopRun run) {
+        for (ComponentNode n : table.all()) {
+            if (run.reports.containsKey(n.name) || n.state == ComponentState.STOPPING) {
+                continue;
+            }
+            boolean successorsDone =
+                    table.graph().orderingSuccessors(n.name).stream().allMatch(run.reports::containsKey);
+            if (successorsDone) {
+                stopOne(n, run);
+            }
+        }
+    }
+
+    private void stopOne(ComponentNode n, StopRun run) {
+        n.live = false;
+        table.transition(n, ComponentState.STOPPING, null);
+        Duration timeout = n.descriptor.stopTimeout();
+        table.track(n, ops.run(timeout, n.component::stop), result -> {
+            if (run.done.isDone() || n.state != ComponentState.STOPPING) {
+                return; // the phase gave up on this stop already
+            }
+            n.lastStopDuration = result.duration();
+            Optional<FailureInfo> failure = result.failure("stop of '" + n.name + "'", timeout);
+            StopOutcome outcome =
+                    switch (result.outcome()) {
+                        case SUCCEEDED -> StopOutcome.STOPPED;
+                        case FAILED -> StopOutcome.FAILED;
+                        case TIMED_OUT -> StopOutcome.TIMED_OUT;
+                    };
+            if (failure.isPresent()) {
+                n.lastFailure = failure.get();
+                log.atWarn()
+                        .addKeyValue("component", n.name)
+                        .addKeyValue("cause", failure.get().summary())
+                        .log("component did not stop cleanly; shutdown goes on");
+                table.transition(n, ComponentState.FAILED, failure.get());
+            } else {
+                table.transition(n, ComponentState.STOPPED, null);
+            }
+            run.reports.put(n.name, new ComponentStop(n.name, outcome, result.duration(), failure));
+            launchStops(run);
+            run.completeIfDone(table.size());
+        });
+    }
+}
