@@ -6,15 +6,20 @@ import dev.armature.api.event.EventBus;
 import dev.armature.api.time.RandomSource;
 import dev.armature.api.time.Scheduler;
 import dev.armature.api.time.TimeSource;
+import dev.armature.spi.Plugin;
 import dev.armature.spi.RuntimeProvider;
+import dev.armature.spi.SystemExtension;
 import dev.armature.spi.SystemSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -158,6 +163,10 @@ public interface AgentSystem extends AutoCloseable {
         private final List<SystemSpec.NamedShutdownTask> shutdownTasks = new ArrayList<>();
         private boolean shutdownHook;
         private @Nullable ClassLoader classLoader;
+        private final List<Plugin> plugins = new ArrayList<>();
+        private boolean pluginDiscovery = true;
+        private final Set<String> disabledPlugins = new LinkedHashSet<>();
+        private final Map<Class<?>, SystemExtension> extensions = new LinkedHashMap<>();
         private boolean built;
 
         Builder() {
@@ -301,6 +310,65 @@ public interface AgentSystem extends AutoCloseable {
         }
 
         /**
+         * Adds a plugin, as if ServiceLoader had found it. Its id must not clash with any other
+         * plugin's, discovered or added.
+         *
+         * @param plugin the plugin
+         * @return this builder
+         */
+        public Builder plugin(Plugin plugin) {
+            plugins.add(requireNonNull(plugin, "plugin"));
+            return this;
+        }
+
+        /**
+         * Sets whether plugins are discovered through ServiceLoader on the {@linkplain
+         * #classLoader(ClassLoader) class loader}; {@code true} by default. Plugins added with {@link
+         * #plugin(Plugin)} are used either way.
+         *
+         * @param enabled whether to discover plugins
+         * @return this builder
+         */
+        public Builder pluginDiscovery(boolean enabled) {
+            this.pluginDiscovery = enabled;
+            return this;
+        }
+
+        /**
+         * Disables the plugin with this id, whether discovered or added: it is neither checked nor
+         * asked to contribute. An id that no plugin has is ignored.
+         *
+         * @param id the plugin's id
+         * @return this builder
+         */
+        public Builder disablePlugin(String id) {
+            requireNonNull(id, "id");
+            if (id.isBlank()) {
+                throw new IllegalArgumentException("plugin id must not be blank");
+            }
+            disabledPlugins.add(id);
+            return this;
+        }
+
+        /**
+         * Adds an extension that carries a type the builder cannot name, such as a meter registry,
+         * to the module that understands it.
+         *
+         * @param extension the extension
+         * @return this builder
+         * @throws IllegalArgumentException if an extension of the same class was added before
+         */
+        public Builder extension(SystemExtension extension) {
+            requireNonNull(extension, "extension");
+            SystemExtension previous = extensions.putIfAbsent(extension.getClass(), extension);
+            if (previous != null) {
+                throw new IllegalArgumentException("an extension of "
+                        + extension.getClass().getName() + " was already added; a system holds one of each");
+            }
+            return this;
+        }
+
+        /**
          * Sets the class loader that finds the runtime and plugins; the thread's context class
          * loader (or this class's loader) by default.
          *
@@ -318,6 +386,8 @@ public interface AgentSystem extends AutoCloseable {
          * @return the system, in state {@link SystemState#NEW}
          * @throws ComponentGraphException if the components form a cycle, depend on a name no
          *     component has, or share a name
+         * @throws dev.armature.spi.PluginException if a plugin cannot be loaded, shares its id,
+         *     does not support this API version, or fails to contribute
          * @throws ArmatureException if no runtime, or more than one, is on the class path
          * @throws IllegalLifecycleException if this builder has already built a system
          */
@@ -338,7 +408,11 @@ public interface AgentSystem extends AutoCloseable {
                     phaseTimeouts,
                     shutdownTasks,
                     shutdownHook,
-                    loader);
+                    loader,
+                    plugins,
+                    pluginDiscovery,
+                    disabledPlugins,
+                    List.copyOf(extensions.values()));
             RuntimeProvider provider = findRuntime(loader);
             built = true;
             return requireNonNull(

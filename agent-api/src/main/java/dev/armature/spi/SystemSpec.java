@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The settings an {@link dev.armature.api.AgentSystem.Builder} collected, handed to the {@link
@@ -29,6 +30,10 @@ import java.util.Optional;
  * @param shutdownTasks the host's shutdown tasks
  * @param shutdownHook whether to register a JVM shutdown hook
  * @param classLoader the loader for the runtime and plugins
+ * @param plugins the plugins added on the builder
+ * @param pluginDiscovery whether to discover plugins through ServiceLoader
+ * @param disabledPlugins the ids of plugins not to use
+ * @param extensions the host's extensions, at most one of each class
  * @since 0.1
  */
 public record SystemSpec(
@@ -42,7 +47,11 @@ public record SystemSpec(
         Map<ShutdownPhase, Duration> phaseTimeouts,
         List<NamedShutdownTask> shutdownTasks,
         boolean shutdownHook,
-        ClassLoader classLoader) {
+        ClassLoader classLoader,
+        List<Plugin> plugins,
+        boolean pluginDiscovery,
+        Set<String> disabledPlugins,
+        List<SystemExtension> extensions) {
     /**
      * Checks every part and copies the collections.
      *
@@ -57,6 +66,10 @@ public record SystemSpec(
      * @param shutdownTasks the shutdown tasks
      * @param shutdownHook whether to register a shutdown hook
      * @param classLoader the class loader
+     * @param plugins the added plugins
+     * @param pluginDiscovery whether to discover plugins
+     * @param disabledPlugins the disabled plugin ids
+     * @param extensions the extensions
      */
     public SystemSpec {
         requireNonNull(name, "name");
@@ -73,6 +86,21 @@ public record SystemSpec(
         }
         shutdownTasks = List.copyOf(shutdownTasks);
         requireNonNull(classLoader, "classLoader");
+        plugins = List.copyOf(plugins);
+        disabledPlugins = Set.copyOf(disabledPlugins);
+        extensions = List.copyOf(extensions);
+    }
+
+    /**
+     * Returns the host's extension of a class, if it gave one.
+     *
+     * @param <T> the extension type
+     * @param type the extension's class
+     * @return the extension, or empty
+     */
+    public <T extends SystemExtension> Optional<T> extension(Class<T> type) {
+        requireNonNull(type, "type");
+        return extensions.stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
     /**

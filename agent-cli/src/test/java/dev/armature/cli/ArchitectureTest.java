@@ -125,6 +125,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void service_loader_is_used_only_by_the_runtime_lookup_and_the_plugin_loader() {
+        // One discovery path: RuntimeProvider for the runtime, Plugin for everything else.
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName("dev.armature.api.AgentSystem$Builder")
+                .and()
+                .doNotHaveFullyQualifiedName("dev.armature.core.internal.plugin.PluginLoader")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName(java.util.ServiceLoader.class.getName())
+                .check(library);
+    }
+
+    @Test
     void no_generic_exceptions_are_thrown() {
         GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS.check(library);
     }

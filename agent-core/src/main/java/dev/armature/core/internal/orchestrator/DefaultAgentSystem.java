@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.armature.api.AgentSystem;
 import dev.armature.api.ArmatureException;
+import dev.armature.api.ArmatureVersion;
 import dev.armature.api.Component;
 import dev.armature.api.ComponentDescriptor;
 import dev.armature.api.ComponentFailure;
@@ -26,6 +27,8 @@ import dev.armature.api.time.TimeSource;
 import dev.armature.core.internal.concurrent.ExecutorScheduler;
 import dev.armature.core.internal.concurrent.OwnedThreads;
 import dev.armature.core.internal.event.DefaultEventBus;
+import dev.armature.core.internal.plugin.PluginContributions;
+import dev.armature.core.internal.plugin.PluginLoader;
 import dev.armature.spi.SystemSpec;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -56,6 +59,7 @@ public final class DefaultAgentSystem implements AgentSystem {
     private static final Duration THREAD_GRACE = Duration.ofSeconds(5);
 
     private final SystemSpec spec;
+    private final PluginContributions plugins;
     private final ComponentGraph graph;
     private final OwnedThreads threads;
     private final TimeSource time;
@@ -80,11 +84,21 @@ public final class DefaultAgentSystem implements AgentSystem {
     private @Nullable Thread shutdownHook;
     private @Nullable Cancellable healthTicks;
 
-    /** Validates the graph and prepares the system; starts no component. */
+    /** Loads the plugins, validates the graph and prepares the system; starts no component. */
     public DefaultAgentSystem(SystemSpec spec) {
         this.spec = requireNonNull(spec, "spec");
+        this.plugins = PluginContributions.collect(
+                PluginLoader.load(
+                        spec.classLoader(),
+                        spec.pluginDiscovery(),
+                        spec.plugins(),
+                        spec.disabledPlugins(),
+                        ArmatureVersion.API),
+                spec);
+        List<Component> components = new ArrayList<>(spec.components());
+        components.addAll(plugins.components());
         List<ComponentDescriptor> descriptors = new ArrayList<>();
-        for (Component c : spec.components()) {
+        for (Component c : components) {
             descriptors.add(requireNonNull(
                     c.descriptor(), () -> "descriptor() of " + c.getClass().getName() + " returned null"));
         }
@@ -117,7 +131,8 @@ public final class DefaultAgentSystem implements AgentSystem {
         delivery.allowCoreThreadTimeOut(true);
         this.bus = new DefaultEventBus(time, random.stream("armature.event-ids"), delivery);
         TimedOperations ops = new TimedOperations(workers, scheduler, time);
-        this.table = new ComponentTable(graph, spec.components(), bus, time);
+        plugins.subscribeListeners(bus);
+        this.table = new ComponentTable(graph, components, bus, time);
         this.orchestrator = new Orchestrator(table, scheduler, random, ops);
         this.health = new HealthWatch(table, ops, orchestrator);
         this.shutdown = new ShutdownSequence(
@@ -143,6 +158,7 @@ public final class DefaultAgentSystem implements AgentSystem {
         log.atInfo()
                 .addKeyValue("system", spec.name())
                 .addKeyValue("components", graph.order().size())
+                .addKeyValue("plugins", plugins.pluginIds())
                 .addKeyValue("randomSeed", random.seed())
                 .log("starting");
         if (spec.shutdownHook()) {

@@ -1,0 +1,61 @@
+package dev.armature.spi;
+
+import dev.armature.api.Component;
+import dev.armature.api.event.Event;
+import dev.armature.api.event.EventListener;
+import dev.armature.api.event.SubscribeOptions;
+import java.util.Optional;
+
+/**
+ * What a {@link Plugin} contributes through, the one path by which plugins extend a system. Valid
+ * only during {@link Plugin#contribute}; not thread-safe.
+ *
+ * @since 0.1
+ */
+public interface PluginContext {
+    /**
+     * Returns the id of the plugin contributing.
+     *
+     * @return the plugin's id
+     */
+    String pluginId();
+
+    /**
+     * Adds a component to the system, as {@code AgentSystem.Builder#component} does.
+     *
+     * @param component the component
+     */
+    void addComponent(Component component);
+
+    /**
+     * Subscribes a listener to the system's events before the system starts, so that it sees every
+     * event from the first.
+     *
+     * @param <E> the payload type
+     * @param type the payload type
+     * @param options replay and queue capacity
+     * @param listener the listener
+     */
+    <E extends Event> void addListener(Class<E> type, SubscribeOptions options, EventListener<E> listener);
+
+    /**
+     * Contributes an instance of an area's SPI, such as a health check or a notification channel,
+     * for the module that owns the area to use.
+     *
+     * @param <T> the SPI type
+     * @param spiType the SPI interface, from a {@code dev.armature.spi} package
+     * @param instance the implementation
+     * @throws IllegalArgumentException if {@code spiType} is not an interface of a {@code
+     *     dev.armature.spi} package
+     */
+    <T> void contribute(Class<T> spiType, T instance);
+
+    /**
+     * Returns the builder extension of a type, when the host gave one.
+     *
+     * @param <T> the extension type
+     * @param type the extension's class
+     * @return the extension, or empty
+     */
+    <T extends SystemExtension> Optional<T> extension(Class<T> type);
+}
