@@ -20,8 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -114,19 +112,6 @@ class OrchestrationGuideExampleTest {
     @Test
     void the_guide_shows_this_example_verbatim() throws IOException {
         String guide = Files.readString(GUIDE, StandardCharsets.UTF_8);
-        assertThat(guide).as("%s must contain the example of %s", GUIDE, SOURCE).contains(example());
-    }
-
-    /** The lines between the tag lines of this file, with their common indentation removed. */
-    private static String example() throws IOException {
-        List<String> lines = Files.readAllLines(SOURCE, StandardCharsets.UTF_8);
-        int begin = lines.indexOf("    // tag::example[]");
-        int end = lines.indexOf("    // end::example[]");
-        assertThat(begin).as("tag lines in %s", SOURCE).isNotNegative().isLessThan(end);
-        List<String> body = new ArrayList<>();
-        for (String line : lines.subList(begin + 1, end)) {
-            body.add(line.length() >= 4 ? line.substring(4) : line.strip());
-        }
-        return String.join("\n", body);
+        assertThat(guide).as("%s must contain the example of %s", GUIDE, SOURCE).contains(DocSnippets.example(SOURCE));
     }
 }

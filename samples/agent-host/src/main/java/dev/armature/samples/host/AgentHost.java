@@ -123,7 +123,7 @@ public final class AgentHost {
                 "agent-host-report");
         Runtime.getRuntime().addShutdownHook(reportHook);
         try (Subscription printer =
-                system.events().subscribe(ComponentEvent.class, SubscribeOptions.withReplay(), e -> print(e))) {
+                system.events().subscribe(ComponentEvent.class, SubscribeOptions.withReplay(), this::print)) {
             try {
                 system.start();
             } catch (StartupException e) {

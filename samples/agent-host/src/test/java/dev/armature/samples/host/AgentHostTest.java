@@ -26,7 +26,8 @@ class AgentHostTest {
 
         String output = outBytes.toString(StandardCharsets.UTF_8);
         assertThat(status).as("exit status; stderr: %s", errBytes).isEqualTo(AgentHost.EXIT_OK);
-        for (String component : List.of("workspace", "model-gateway", "tool-runner", "session-manager", "telemetry")) {
+        for (String component :
+                List.of("workspace", "model-gateway", "tool-runner", "session-manager", "telemetry", "restart-audit")) {
             assertThat(output).contains(component).containsPattern(component + " +STARTING +→ RUNNING +gen 1");
             assertThat(output).containsPattern(component + " +STOPPED +[0-9.]+ ms");
         }
