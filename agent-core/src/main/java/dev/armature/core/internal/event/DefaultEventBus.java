@@ -45,6 +45,7 @@ public final class DefaultEventBus implements EventBus {
     private final List<Subscriber<?>> subscribers = new ArrayList<>();
     private final AtomicLong listenerFailures = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong delivered = new AtomicLong();
     private long sequence;
     private boolean closed;
 
@@ -108,6 +109,26 @@ public final class DefaultEventBus implements EventBus {
             subscriber.scheduleIfNeeded();
         }
         return subscriber;
+    }
+
+    /**
+     * Returns how many events have been published.
+     *
+     * @return the count
+     */
+    public long published() {
+        synchronized (lock) {
+            return sequence;
+        }
+    }
+
+    /**
+     * Returns how many events have been handed to listeners, over all subscribers.
+     *
+     * @return the count
+     */
+    public long delivered() {
+        return delivered.get();
     }
 
     /**
@@ -230,6 +251,7 @@ public final class DefaultEventBus implements EventBus {
         }
 
         private void deliver(EventEnvelope<E> envelope) {
+            delivered.incrementAndGet();
             try {
                 listener.onEvent(envelope);
             } catch (Exception | LinkageError | AssertionError e) {

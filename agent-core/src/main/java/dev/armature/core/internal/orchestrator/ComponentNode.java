@@ -24,7 +24,9 @@ final class ComponentNode {
     final ComponentDescriptor descriptor;
     final String name;
 
-    ComponentState state = ComponentState.NEW;
+    /** Written under the lock; volatile so that the running gauge can read it without. */
+    volatile ComponentState state = ComponentState.NEW;
+
     Instant since;
     long generation;
     int restartCount;

@@ -4,6 +4,7 @@ import dev.armature.api.ComponentState;
 import dev.armature.api.FailureInfo;
 import dev.armature.api.ShutdownReport.ComponentStop;
 import dev.armature.api.ShutdownReport.StopOutcome;
+import dev.armature.core.internal.metrics.Meters;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +24,12 @@ final class ComponentStops {
     private final ComponentTable table;
     private final TimedOperations ops;
 
-    ComponentStops(ComponentTable table, TimedOperations ops) {
+    private final Meters meters;
+
+    ComponentStops(ComponentTable table, TimedOperations ops, Meters meters) {
         this.table = table;
         this.ops = ops;
+        this.meters = meters;
     }
 
     /**
@@ -113,6 +117,8 @@ final class ComponentStops {
                 return; // the phase gave up on this stop already
             }
             n.lastStopDuration = result.duration();
+            meters.componentStopped(
+                    n.name, result.duration(), result.outcome().name().toLowerCase(java.util.Locale.ROOT));
             Optional<FailureInfo> failure = result.failure("stop of '" + n.name + "'", timeout);
             StopOutcome outcome =
                     switch (result.outcome()) {

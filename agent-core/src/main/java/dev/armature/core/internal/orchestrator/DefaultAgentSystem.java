@@ -27,9 +27,12 @@ import dev.armature.api.time.TimeSource;
 import dev.armature.core.internal.concurrent.ExecutorScheduler;
 import dev.armature.core.internal.concurrent.OwnedThreads;
 import dev.armature.core.internal.event.DefaultEventBus;
+import dev.armature.core.internal.metrics.Meters;
 import dev.armature.core.internal.plugin.PluginContributions;
 import dev.armature.core.internal.plugin.PluginLoader;
+import dev.armature.core.metrics.MicrometerExtension;
 import dev.armature.spi.SystemSpec;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,6 +72,7 @@ public final class DefaultAgentSystem implements AgentSystem {
     private final ThreadPoolExecutor workers;
     private final ThreadPoolExecutor delivery;
     private final DefaultEventBus bus;
+    private final Meters meters;
     private final ComponentTable table;
     private final Orchestrator orchestrator;
     private final HealthWatch health;
@@ -130,14 +134,20 @@ public final class DefaultAgentSystem implements AgentSystem {
                 4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads.factory("events"));
         delivery.allowCoreThreadTimeOut(true);
         this.bus = new DefaultEventBus(time, random.stream("armature.event-ids"), delivery);
+        this.meters = Meters.create(spec.name(), spec.extension(MicrometerExtension.class), time);
+        meters.bindEventBus(bus);
+        registerService(MeterRegistry.class, meters.registry());
         TimedOperations ops = new TimedOperations(workers, scheduler, time);
         plugins.subscribeListeners(bus);
         this.table = new ComponentTable(graph, components, bus, time);
-        this.orchestrator = new Orchestrator(table, scheduler, random, ops);
+        for (ComponentNode n : table.all()) {
+            meters.bindComponentRunning(n.name, () -> n.state == ComponentState.RUNNING);
+        }
+        this.orchestrator = new Orchestrator(table, scheduler, random, ops, meters);
         this.health = new HealthWatch(table, ops, orchestrator);
         this.shutdown = new ShutdownSequence(
                 orchestrator,
-                new ComponentStops(table, ops),
+                new ComponentStops(table, ops, meters),
                 ops,
                 scheduler,
                 time,
@@ -257,6 +267,7 @@ public final class DefaultAgentSystem implements AgentSystem {
             readiness = HealthStatus.DOWN;
         }
         releaseThreads();
+        meters.close();
         unregisterShutdownHook();
         result.complete(report);
     }

@@ -13,6 +13,7 @@ import dev.armature.api.event.EventBus;
 import dev.armature.api.time.RandomSource;
 import dev.armature.api.time.Scheduler;
 import dev.armature.api.time.TimeSource;
+import dev.armature.core.internal.metrics.Meters;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,14 +54,17 @@ final class Orchestrator implements HealthWatch.Supervisor {
     private final RandomSource randomSource;
     private final RandomGenerator backoffRandom;
     private final TimedOperations ops;
+    private final Meters meters;
 
     private Mode mode = Mode.IDLE;
     private boolean aborting;
     private final List<ComponentFailure> startFailures = new ArrayList<>();
     private CompletableFuture<Void> startSettled = new CompletableFuture<>();
 
-    Orchestrator(ComponentTable table, Scheduler scheduler, RandomSource randomSource, TimedOperations ops) {
+    Orchestrator(
+            ComponentTable table, Scheduler scheduler, RandomSource randomSource, TimedOperations ops, Meters meters) {
         this.table = table;
+        this.meters = meters;
         this.lock = table.lock;
         this.graph = table.graph();
         this.bus = table.bus();
@@ -188,6 +192,7 @@ final class Orchestrator implements HealthWatch.Supervisor {
         if (failure.isEmpty()) {
             failure = loadHealthChecks(n);
         }
+        meters.componentStarted(n.name, r.duration(), failure.isEmpty());
         if (failure.isPresent()) {
             FailureInfo cause = failure.get();
             n.lastFailure = cause;
@@ -290,9 +295,11 @@ final class Orchestrator implements HealthWatch.Supervisor {
                     ComponentTable.SOURCE,
                     new ComponentEvent.Escalated(
                             n.name, restarts, policy.intensity().window(), Optional.ofNullable(cause)));
+            meters.componentEscalated(n.name);
             giveUp(n, cause, ComponentState.FAILED);
             return;
         }
+        meters.componentRestarted(n.name);
         n.restartTimesNanos.addLast(now);
         n.restartCount++;
         // Only a component that ran stably resets its backoff; a restart that failed in start does not.
@@ -484,6 +491,7 @@ final class Orchestrator implements HealthWatch.Supervisor {
         what.beforeStop(g);
         track(g, ops.run(g.descriptor.stopTimeout(), g.component::stop), r -> {
             g.lastStopDuration = r.duration();
+            meters.componentStopped(g.name, r.duration(), r.outcome().name().toLowerCase(java.util.Locale.ROOT));
             Optional<FailureInfo> failure = r.failure("stop of '" + g.name + "'", g.descriptor.stopTimeout());
             failure.ifPresent(f -> log.atWarn()
                     .addKeyValue("component", g.name)

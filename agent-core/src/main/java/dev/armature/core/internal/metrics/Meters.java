@@ -1,0 +1,178 @@
+package dev.armature.core.internal.metrics;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.armature.api.time.TimeSource;
+import dev.armature.core.internal.event.DefaultEventBus;
+import dev.armature.core.metrics.MicrometerExtension;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.simple.SimpleConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Internal: the system's meters. Holds the registry (the host's, from {@link MicrometerExtension},
+ * or one of its own on the system's clock), applies the naming rules — {@code armature.<area>.<thing>},
+ * common tags {@code application} and {@code instance}, the cardinality guard — and records the
+ * orchestrator's and the event bus's meters. On close it removes every meter it registered, so a
+ * host registry does not keep a stopped system alive.
+ */
+public final class Meters {
+    /** Every Armature meter's name starts with this. */
+    public static final String PREFIX = "armature.";
+
+    static final String APPLICATION = "application";
+    static final String INSTANCE = "instance";
+    static final String DEFAULT_INSTANCE = "local";
+
+    private final MeterRegistry registry;
+    private final CardinalityGuard guard;
+    private final Set<Meter> registered = ConcurrentHashMap.newKeySet();
+
+    private final boolean hostRegistry;
+
+    private Meters(MeterRegistry registry, CardinalityGuard guard, boolean hostRegistry) {
+        this.registry = registry;
+        this.guard = guard;
+        this.hostRegistry = hostRegistry;
+    }
+
+    /**
+     * Sets up the meters of one system.
+     *
+     * @param application the system's name, the {@code application} tag
+     * @param extension the host's registry, if it gave one
+     * @param time the system's time, for a registry of the system's own
+     * @return the meters
+     */
+    public static Meters create(String application, Optional<MicrometerExtension> extension, TimeSource time) {
+        requireNonNull(application, "application");
+        MeterRegistry registry = extension
+                .map(MicrometerExtension::meterRegistry)
+                .orElseGet(() -> new SimpleMeterRegistry(SimpleConfig.DEFAULT, new TimeSourceClock(time)));
+        int max = extension.map(MicrometerExtension::maxTagValues).orElse(MicrometerExtension.DEFAULT_MAX_TAG_VALUES);
+        String instance = extension.flatMap(MicrometerExtension::instance).orElse(DEFAULT_INSTANCE);
+        CardinalityGuard guard = new CardinalityGuard(max, Set.of(APPLICATION, INSTANCE));
+        Tags common = Tags.of(APPLICATION, application, INSTANCE, instance);
+        registry.config()
+                .meterFilter(new MeterFilter() {
+                    // Only Armature's meters: the host's own keep the tags the host gave them.
+                    @Override
+                    public Meter.Id map(Meter.Id id) {
+                        return id.getName().startsWith(PREFIX) ? id.withTags(common) : id;
+                    }
+                })
+                .meterFilter(guard);
+        Meters meters = new Meters(registry, guard, extension.isPresent());
+        meters.keep(FunctionCounter.builder("armature.metrics.cardinality.overflow", guard, CardinalityGuard::folded)
+                .description("Tag values folded into OTHER by the cardinality guard")
+                .register(registry));
+        return meters;
+    }
+
+    /** Returns the registry Armature's meters live in. */
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** Returns how many tag values the guard has folded. */
+    public long folded() {
+        return guard.folded();
+    }
+
+    /** Records how long a component's start took and whether it succeeded. */
+    public void componentStarted(String component, Duration duration, boolean succeeded) {
+        keep(Timer.builder("armature.component.start")
+                        .description("Component starts, by outcome")
+                        .tags(Tags.of(Tag.of("component", component), outcome(succeeded)))
+                        .register(registry))
+                .record(duration);
+    }
+
+    /** Records how long a component's stop took and how it ended. */
+    public void componentStopped(String component, Duration duration, String outcome) {
+        keep(Timer.builder("armature.component.stop")
+                        .description("Component stops, by outcome")
+                        .tags("component", component, "outcome", outcome)
+                        .register(registry))
+                .record(duration);
+    }
+
+    /** Counts a restart the supervisor scheduled. */
+    public void componentRestarted(String component) {
+        keep(Counter.builder("armature.component.restarts")
+                        .description("Restarts scheduled by the supervisor")
+                        .tag("component", component)
+                        .register(registry))
+                .increment();
+    }
+
+    /** Counts an escalation: the supervisor gave up on a component. */
+    public void componentEscalated(String component) {
+        keep(Counter.builder("armature.component.escalations")
+                        .description("Components the supervisor gave up on")
+                        .tag("component", component)
+                        .register(registry))
+                .increment();
+    }
+
+    /** Publishes 1 while the component runs, 0 otherwise. */
+    public void bindComponentRunning(String component, BooleanSupplier running) {
+        keep(Gauge.builder("armature.component.running", running, r -> r.getAsBoolean() ? 1 : 0)
+                .description("1 while the component is RUNNING")
+                .tag("component", component)
+                .strongReference(true)
+                .register(registry));
+    }
+
+    /** Publishes the bus's published, delivered and dropped events and its listener failures. */
+    public void bindEventBus(DefaultEventBus bus) {
+        keep(FunctionCounter.builder("armature.events.published", bus, DefaultEventBus::published)
+                .description("Events published on the system's bus")
+                .register(registry));
+        keep(FunctionCounter.builder("armature.events.delivered", bus, DefaultEventBus::delivered)
+                .description("Events handed to listeners")
+                .register(registry));
+        keep(FunctionCounter.builder("armature.events.dropped", bus, DefaultEventBus::dropped)
+                .description("Events dropped because a subscriber's queue was full")
+                .register(registry));
+        keep(FunctionCounter.builder("armature.events.listener.failures", bus, DefaultEventBus::listenerFailures)
+                .description("Listener calls that threw")
+                .register(registry));
+    }
+
+    /**
+     * Removes every meter this system registered from a host's registry, so that it does not keep a
+     * stopped system alive; a registry of the system's own keeps them for a last read.
+     */
+    public void close() {
+        if (!hostRegistry) {
+            return;
+        }
+        for (Meter m : registered) {
+            registry.remove(m);
+        }
+        registered.clear();
+    }
+
+    private static Tag outcome(boolean succeeded) {
+        return Tag.of("outcome", succeeded ? "success" : "failure");
+    }
+
+    private <M extends Meter> M keep(M meter) {
+        registered.add(meter);
+        return meter;
+    }
+}
