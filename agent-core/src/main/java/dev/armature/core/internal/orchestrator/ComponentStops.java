@@ -6,6 +6,8 @@ import dev.armature.api.ShutdownReport.ComponentStop;
 import dev.armature.api.ShutdownReport.StopOutcome;
 import dev.armature.core.internal.metrics.Meters;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +52,7 @@ final class ComponentStops {
                     }
                 }
             }
-            launchStops(run);
+            launchStops(run, table.all());
             run.completeIfDone(table.size());
             return run;
         }
@@ -95,17 +97,31 @@ final class ComponentStops {
         }
     }
 
-    private void launchStops(StopRun run) {
-        for (ComponentNode n : table.all()) {
+    /**
+     * Stops the candidates whose successors have all stopped. After one stop, only its
+     * predecessors can become ready, so that is all a stop looks at.
+     */
+    private void launchStops(StopRun run, Collection<ComponentNode> candidates) {
+        for (ComponentNode n : candidates) {
             if (run.reports.containsKey(n.name) || n.state == ComponentState.STOPPING) {
                 continue;
             }
-            boolean successorsDone =
-                    table.graph().orderingSuccessors(n.name).stream().allMatch(run.reports::containsKey);
+            boolean successorsDone = true;
+            for (String successor : table.graph().orderingSuccessors(n.name)) {
+                successorsDone &= run.reports.containsKey(successor);
+            }
             if (successorsDone) {
                 stopOne(n, run);
             }
         }
+    }
+
+    private List<ComponentNode> predecessors(ComponentNode n) {
+        List<ComponentNode> out = new ArrayList<>();
+        for (String name : table.graph().orderingPredecessors(n.name)) {
+            out.add(table.node(name));
+        }
+        return out;
     }
 
     private void stopOne(ComponentNode n, StopRun run) {
@@ -137,7 +153,7 @@ final class ComponentStops {
                 table.transition(n, ComponentState.STOPPED, null);
             }
             run.reports.put(n.name, new ComponentStop(n.name, outcome, result.duration(), failure));
-            launchStops(run);
+            launchStops(run, predecessors(n));
             run.completeIfDone(table.size());
         });
     }

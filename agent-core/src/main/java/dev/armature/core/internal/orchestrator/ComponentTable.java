@@ -38,6 +38,7 @@ final class ComponentTable {
     private final Map<String, ComponentNode> nodes;
     private final EventBus bus;
     private final TimeSource time;
+    private int starting;
 
     ComponentTable(ComponentGraph graph, List<Component> components, EventBus bus, TimeSource time) {
         this.graph = graph;
@@ -76,6 +77,11 @@ final class ComponentTable {
         return requireNonNull(nodes.get(name), name);
     }
 
+    /** How many components are in STARTING; the caller holds the lock. */
+    int starting() {
+        return starting;
+    }
+
     int size() {
         return nodes.size();
     }
@@ -90,6 +96,12 @@ final class ComponentTable {
     void transition(ComponentNode n, ComponentState to, @Nullable FailureInfo cause) {
         ComponentState from = n.state;
         n.state = to;
+        if (from == ComponentState.STARTING) {
+            starting--;
+        }
+        if (to == ComponentState.STARTING) {
+            starting++;
+        }
         n.since = time.now();
         log.atDebug()
                 .addKeyValue("component", n.name)

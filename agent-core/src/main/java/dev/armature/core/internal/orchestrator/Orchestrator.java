@@ -15,7 +15,9 @@ import dev.armature.api.time.Scheduler;
 import dev.armature.api.time.TimeSource;
 import dev.armature.core.internal.metrics.Meters;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -120,32 +122,60 @@ final class Orchestrator implements HealthWatch.Supervisor {
 
     /** Starts every component that waits and may start now; settles those whose dependency is gone. */
     private void launchReady() {
+        launchReadyAmong(table.all());
+    }
+
+    /**
+     * Starts the candidates that may start now, and settles those whose dependency is gone, then
+     * looks again at the successors of what settled. Only a component's successors can change
+     * their readiness when it settles, so a start looks at those alone, not at the whole graph.
+     */
+    private void launchReadyAmong(Collection<ComponentNode> candidates) {
         if (mode == Mode.STOPPING || mode == Mode.IDLE) {
             return;
         }
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (ComponentNode n : table.all()) {
-                if (!waitingToStart(n)) {
-                    continue;
+        ArrayDeque<ComponentNode> todo = new ArrayDeque<>(candidates);
+        while (!todo.isEmpty()) {
+            ComponentNode n = todo.poll();
+            if (!waitingToStart(n)) {
+                continue;
+            }
+            @Nullable String gone = null;
+            boolean ready = true;
+            for (String d : n.descriptor.dependsOn()) {
+                ComponentState dependency = node(d).state;
+                if (dependency.isTerminal()) {
+                    gone = d;
+                    break;
                 }
-                Optional<String> gone = n.descriptor.dependsOn().stream()
-                        .filter(d -> node(d).state.isTerminal())
-                        .findFirst();
-                if (gone.isPresent()) {
-                    settleWithoutDependency(n, gone.get());
-                    changed = true;
-                    continue;
-                }
-                boolean ready = n.descriptor.dependsOn().stream().allMatch(d -> node(d).state == ComponentState.RUNNING)
-                        && graph.orderingPredecessors(n.name).stream().allMatch(d -> settled(node(d)));
-                if (ready) {
-                    launchStart(n);
-                    changed = true;
-                }
+                ready &= dependency == ComponentState.RUNNING;
+            }
+            if (gone != null) {
+                settleWithoutDependency(n, gone);
+                todo.addAll(successors(n));
+                continue;
+            }
+            if (ready && allSettled(graph.orderingPredecessors(n.name))) {
+                launchStart(n);
             }
         }
+    }
+
+    private boolean allSettled(List<String> names) {
+        for (String name : names) {
+            if (!settled(node(name))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private List<ComponentNode> successors(ComponentNode n) {
+        List<ComponentNode> out = new ArrayList<>();
+        for (String name : graph.orderingSuccessors(n.name)) {
+            out.add(node(name));
+        }
+        return out;
     }
 
     private static boolean settled(ComponentNode n) {
@@ -216,7 +246,11 @@ final class Orchestrator implements HealthWatch.Supervisor {
             n.runningSinceNanos = time.nanoTime();
             transition(n, ComponentState.RUNNING, null);
         }
-        launchReady();
+        if (restart) {
+            launchReady(); // a failed restart may have moved a whole restart group
+        } else {
+            launchReadyAmong(successors(n));
+        }
         checkStartSettled();
     }
 
@@ -239,9 +273,8 @@ final class Orchestrator implements HealthWatch.Supervisor {
         if (mode != Mode.STARTING && !(mode == Mode.STOPPING && !startSettled.isDone())) {
             return;
         }
-        boolean anyInFlight = table.all().stream().anyMatch(n -> n.state == ComponentState.STARTING);
-        if (anyInFlight) {
-            return;
+        if (table.starting() > 0) {
+            return; // the common case while starting: decided without walking the graph
         }
         boolean anyWaiting = table.all().stream().anyMatch(this::waitingToStart);
         boolean restarting = table.all().stream().anyMatch(n -> n.state == ComponentState.RESTARTING);
