@@ -1,5 +1,8 @@
 /**
- * Test support that users put into their own JUnit 5 tests: extensions built on {@code ManualTime}, in-memory fakes, chaos and fault injection, assertions and compatibility kits for SPI implementers. Filled by later issues; the module holds its place in the build until then.
+ * Test support that users put into their own JUnit 5 tests: in-memory fakes such as {@link
+ * dev.armature.testing.InMemoryStateStore}, and compatibility kits for implementers of Armature's
+ * interfaces such as {@link dev.armature.testing.StateStoreCompatibilityKit}. Extensions built on
+ * {@code ManualTime}, chaos and fault injection and assertions follow in later issues.
  */
 @NullMarked
 package dev.armature.testing;
