@@ -10,6 +10,7 @@ import dev.armature.spi.Plugin;
 import dev.armature.spi.RuntimeProvider;
 import dev.armature.spi.SystemExtension;
 import dev.armature.spi.SystemSpec;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -149,6 +150,9 @@ public interface AgentSystem extends AutoCloseable {
         /** The default size of the pool that runs starts, stops and checks; starts often block on I/O. */
         public static final int DEFAULT_WORKER_POOL_SIZE = 32;
 
+        /** The default interval between two checkpoints of each {@link Checkpointable} component. */
+        public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofMinutes(1);
+
         /** The default interval between two runs of the components' health checks. */
         public static final Duration DEFAULT_HEALTH_CHECK_INTERVAL = Duration.ofSeconds(10);
 
@@ -167,6 +171,8 @@ public interface AgentSystem extends AutoCloseable {
         private boolean pluginDiscovery = true;
         private final Set<String> disabledPlugins = new LinkedHashSet<>();
         private final Map<Class<?>, SystemExtension> extensions = new LinkedHashMap<>();
+        private @Nullable Path dataDirectory;
+        private Duration checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
         private boolean built;
 
         Builder() {
@@ -310,6 +316,36 @@ public interface AgentSystem extends AutoCloseable {
         }
 
         /**
+         * Sets the directory of the system's durable state (the state store, journals and
+         * checkpoints); {@code ./armature-data} by default. The system owns it through an operating
+         * system lock from the first use until it stops; nothing is created there until something
+         * uses durable state.
+         *
+         * @param directory the data directory
+         * @return this builder
+         */
+        public Builder dataDirectory(Path directory) {
+            this.dataDirectory = requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * Sets how often each {@link Checkpointable} component is checkpointed while it runs;
+         * {@link #DEFAULT_CHECKPOINT_INTERVAL} by default. It is also checkpointed when it stops.
+         *
+         * @param interval the interval, positive
+         * @return this builder
+         */
+        public Builder checkpointInterval(Duration interval) {
+            requireNonNull(interval, "interval");
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("checkpointInterval must be positive, was " + interval);
+            }
+            this.checkpointInterval = interval;
+            return this;
+        }
+
+        /**
          * Adds a plugin, as if ServiceLoader had found it. Its id must not clash with any other
          * plugin's, discovered or added.
          *
@@ -412,7 +448,9 @@ public interface AgentSystem extends AutoCloseable {
                     plugins,
                     pluginDiscovery,
                     disabledPlugins,
-                    List.copyOf(extensions.values()));
+                    List.copyOf(extensions.values()),
+                    Optional.ofNullable(dataDirectory),
+                    checkpointInterval);
             RuntimeProvider provider = findRuntime(loader);
             built = true;
             return requireNonNull(

@@ -19,7 +19,10 @@ public sealed interface ComponentEvent extends Event
         permits ComponentEvent.StateChanged,
                 ComponentEvent.RestartScheduled,
                 ComponentEvent.Escalated,
-                ComponentEvent.HealthChanged {
+                ComponentEvent.HealthChanged,
+                ComponentEvent.CheckpointSaved,
+                ComponentEvent.CheckpointRestored,
+                ComponentEvent.CheckpointSkipped {
     /**
      * Returns the component the event is about.
      *
@@ -186,6 +189,92 @@ public sealed interface ComponentEvent extends Event
         @Override
         public Optional<String> stateKey() {
             return Optional.of("health:" + component + "/" + check);
+        }
+    }
+
+    /**
+     * A component's checkpoint was stored; the oldest beyond the last three was replaced.
+     *
+     * @param component the component's name
+     * @param sequence the checkpoint's number
+     * @param bytes the size of the component's state
+     */
+    record CheckpointSaved(String component, long sequence, int bytes) implements ComponentEvent {
+        /** The stable type of this event. */
+        public static final EventType TYPE = EventType.v1("armature.component.checkpoint-saved");
+
+        /**
+         * Checks that every part is present.
+         *
+         * @param component the component's name
+         * @param sequence the checkpoint's number
+         * @param bytes the size of the state
+         */
+        public CheckpointSaved {
+            requireNonNull(component, "component");
+        }
+
+        @Override
+        public EventType type() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * A checkpoint was handed to a component's {@code restore} before its start.
+     *
+     * @param component the component's name
+     * @param sequence the checkpoint's number
+     * @param version the checkpoint's version
+     */
+    record CheckpointRestored(String component, long sequence, String version) implements ComponentEvent {
+        /** The stable type of this event. */
+        public static final EventType TYPE = EventType.v1("armature.component.checkpoint-restored");
+
+        /**
+         * Checks that every part is present.
+         *
+         * @param component the component's name
+         * @param sequence the checkpoint's number
+         * @param version the checkpoint's version
+         */
+        public CheckpointRestored {
+            requireNonNull(component, "component");
+            requireNonNull(version, "version");
+        }
+
+        @Override
+        public EventType type() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * A stored checkpoint was unreadable or failed its checksum, and an older one was tried instead.
+     *
+     * @param component the component's name
+     * @param slot the storage slot that held it
+     * @param reason why it was skipped
+     */
+    record CheckpointSkipped(String component, int slot, String reason) implements ComponentEvent {
+        /** The stable type of this event. */
+        public static final EventType TYPE = EventType.v1("armature.component.checkpoint-skipped");
+
+        /**
+         * Checks that every part is present.
+         *
+         * @param component the component's name
+         * @param slot the storage slot
+         * @param reason why it was skipped
+         */
+        public CheckpointSkipped {
+            requireNonNull(component, "component");
+            requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public EventType type() {
+            return TYPE;
         }
     }
 }

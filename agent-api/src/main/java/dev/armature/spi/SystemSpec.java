@@ -8,6 +8,7 @@ import dev.armature.api.ShutdownTask;
 import dev.armature.api.time.RandomSource;
 import dev.armature.api.time.Scheduler;
 import dev.armature.api.time.TimeSource;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -34,6 +35,8 @@ import java.util.Set;
  * @param pluginDiscovery whether to discover plugins through ServiceLoader
  * @param disabledPlugins the ids of plugins not to use
  * @param extensions the host's extensions, at most one of each class
+ * @param dataDirectory the host's data directory, if it chose one
+ * @param checkpointInterval the interval between checkpoints of each checkpointable component
  * @since 0.1
  */
 public record SystemSpec(
@@ -51,7 +54,9 @@ public record SystemSpec(
         List<Plugin> plugins,
         boolean pluginDiscovery,
         Set<String> disabledPlugins,
-        List<SystemExtension> extensions) {
+        List<SystemExtension> extensions,
+        Optional<Path> dataDirectory,
+        Duration checkpointInterval) {
     /**
      * Checks every part and copies the collections.
      *
@@ -70,6 +75,8 @@ public record SystemSpec(
      * @param pluginDiscovery whether to discover plugins
      * @param disabledPlugins the disabled plugin ids
      * @param extensions the extensions
+     * @param dataDirectory the data directory, if any
+     * @param checkpointInterval the checkpoint interval
      */
     public SystemSpec {
         requireNonNull(name, "name");
@@ -89,6 +96,8 @@ public record SystemSpec(
         plugins = List.copyOf(plugins);
         disabledPlugins = Set.copyOf(disabledPlugins);
         extensions = List.copyOf(extensions);
+        requireNonNull(dataDirectory, "dataDirectory");
+        requireNonNull(checkpointInterval, "checkpointInterval");
     }
 
     /**

@@ -5,12 +5,8 @@ import dev.armature.api.state.Journal;
 import dev.armature.api.state.StateNames;
 import dev.armature.api.state.StateStore;
 import dev.armature.api.state.StateStoreException;
-import dev.armature.core.internal.state.DataDirectory;
-import dev.armature.core.internal.state.FileJournal;
-import dev.armature.core.internal.state.FileStateStore;
+import dev.armature.core.internal.state.Storage;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The embedded durable state of one data directory: a {@link StateStore} and any number of named
@@ -38,14 +34,10 @@ public final class EmbeddedStorage implements AutoCloseable {
     /** The data directory used when none is given: {@code ./armature-data}. */
     public static final Path DEFAULT_DIRECTORY = Path.of("armature-data");
 
-    private final DataDirectory directory;
-    private final FileStateStore store;
-    private final Map<String, FileJournal> journals = new HashMap<>();
-    private boolean closed;
+    private final Storage storage;
 
-    private EmbeddedStorage(DataDirectory directory) {
-        this.directory = directory;
-        this.store = new FileStateStore(directory);
+    private EmbeddedStorage(Storage storage) {
+        this.storage = storage;
     }
 
     /**
@@ -58,13 +50,7 @@ public final class EmbeddedStorage implements AutoCloseable {
      * @throws StateStoreException if the directory cannot be created or locked
      */
     public static EmbeddedStorage open(Path directory) {
-        DataDirectory owned = DataDirectory.open(directory);
-        try {
-            return new EmbeddedStorage(owned);
-        } catch (RuntimeException e) {
-            owned.close();
-            throw e;
-        }
+        return new EmbeddedStorage(Storage.open(directory));
     }
 
     /**
@@ -73,40 +59,29 @@ public final class EmbeddedStorage implements AutoCloseable {
      * @return the directory
      */
     public Path directory() {
-        return directory.path();
+        return storage.directory();
     }
 
     /**
-     * Returns the state store kept in this directory. It stops working when the storage closes.
+     * Returns the state store kept in this directory.
      *
-     * @return the store; the same instance on every call
+     * @return the store, usable until this storage is closed
      */
     public StateStore stateStore() {
-        return store;
+        return storage.stateStore();
     }
 
     /**
-     * Returns the named journal, opening (and if needed recovering) it on the first call.
-     *
-     * <p>Later calls return the same open instance. Closing a journal is optional: the storage
-     * closes every journal it opened; a journal closed by its user is opened again by the next call.
+     * Returns the named journal, opening (and if needed recovering) it on the first call. Later
+     * calls return the same open instance; the storage closes every journal it opened.
      *
      * @param name the journal's name, following the namespace rules of {@link StateNames}
      * @return the open journal
      * @throws IllegalArgumentException if the name breaks the rules
      * @throws IllegalStateException if the storage is closed
      */
-    public synchronized Journal journal(String name) {
-        StateNames.checkNamespace(name);
-        if (closed) {
-            throw new IllegalStateException("the storage of " + directory.path() + " is closed");
-        }
-        FileJournal journal = journals.get(name);
-        if (journal == null || journal.isClosed()) {
-            journal = FileJournal.open(directory, name);
-            journals.put(name, journal);
-        }
-        return journal;
+    public Journal journal(String name) {
+        return storage.journal(name);
     }
 
     /**
@@ -114,18 +89,7 @@ public final class EmbeddedStorage implements AutoCloseable {
      * call more than once.
      */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            for (FileJournal journal : journals.values()) {
-                journal.close();
-            }
-        } finally {
-            journals.clear();
-            directory.close();
-        }
+    public void close() {
+        storage.close();
     }
 }

@@ -1,5 +1,6 @@
 package dev.armature.core.internal.orchestrator;
 
+import dev.armature.api.Checkpointable;
 import dev.armature.api.ComponentState;
 import dev.armature.api.FailureInfo;
 import dev.armature.api.ShutdownReport.ComponentStop;
@@ -28,8 +29,11 @@ final class ComponentStops {
 
     private final Meters meters;
 
-    ComponentStops(ComponentTable table, TimedOperations ops, Meters meters) {
+    private final Checkpoints checkpoints;
+
+    ComponentStops(ComponentTable table, TimedOperations ops, Meters meters, Checkpoints checkpoints) {
         this.table = table;
+        this.checkpoints = checkpoints;
         this.ops = ops;
         this.meters = meters;
     }
@@ -116,6 +120,14 @@ final class ComponentStops {
         }
     }
 
+    /** A checkpointable component is checkpointed just before it stops, while it still runs. */
+    private void stopWithCheckpoint(ComponentNode n) throws Exception {
+        if (n.component instanceof Checkpointable c) {
+            checkpoints.take(n.name, c);
+        }
+        n.component.stop();
+    }
+
     private List<ComponentNode> predecessors(ComponentNode n) {
         List<ComponentNode> out = new ArrayList<>();
         for (String name : table.graph().orderingPredecessors(n.name)) {
@@ -128,7 +140,7 @@ final class ComponentStops {
         n.live = false;
         table.transition(n, ComponentState.STOPPING, null);
         Duration timeout = n.descriptor.stopTimeout();
-        table.track(n, ops.run(timeout, n.component::stop), result -> {
+        table.track(n, ops.run(timeout, () -> stopWithCheckpoint(n)), result -> {
             if (run.done.isDone() || n.state != ComponentState.STOPPING) {
                 return; // the phase gave up on this stop already
             }

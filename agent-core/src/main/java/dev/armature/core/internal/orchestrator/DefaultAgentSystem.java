@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.armature.api.AgentSystem;
 import dev.armature.api.ArmatureException;
 import dev.armature.api.ArmatureVersion;
+import dev.armature.api.Checkpointable;
 import dev.armature.api.Component;
 import dev.armature.api.ComponentDescriptor;
 import dev.armature.api.ComponentFailure;
@@ -20,6 +21,7 @@ import dev.armature.api.SystemSnapshot;
 import dev.armature.api.SystemState;
 import dev.armature.api.event.EventBus;
 import dev.armature.api.health.HealthStatus;
+import dev.armature.api.state.StateStore;
 import dev.armature.api.time.Cancellable;
 import dev.armature.api.time.RandomSource;
 import dev.armature.api.time.Scheduler;
@@ -30,9 +32,11 @@ import dev.armature.core.internal.event.DefaultEventBus;
 import dev.armature.core.internal.metrics.Meters;
 import dev.armature.core.internal.plugin.PluginContributions;
 import dev.armature.core.internal.plugin.PluginLoader;
+import dev.armature.core.internal.state.Storage;
 import dev.armature.core.metrics.MicrometerExtension;
 import dev.armature.spi.SystemSpec;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,6 +49,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +65,8 @@ public final class DefaultAgentSystem implements AgentSystem {
     private static final int WORKER_QUEUE_CAPACITY = 4096;
     /** How long close() waits for the system's own threads to end once their work is done. */
     private static final Duration THREAD_GRACE = Duration.ofSeconds(5);
+    /** Where durable state lives when the host chose no directory: {@code ./armature-data}. */
+    private static final Path DEFAULT_DATA_DIRECTORY = Path.of("armature-data");
 
     private final SystemSpec spec;
     private final PluginContributions plugins;
@@ -77,7 +84,10 @@ public final class DefaultAgentSystem implements AgentSystem {
     private final Orchestrator orchestrator;
     private final HealthWatch health;
     private final ShutdownSequence shutdown;
-    private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Supplier<?>> services = new ConcurrentHashMap<>();
+    private final boolean hasCheckpoints;
+    private @Nullable Storage storage;
+    private @Nullable Cancellable checkpointTicks;
     private final Set<Thread> waitingInStop = ConcurrentHashMap.newKeySet();
 
     private final Object lock = new Object();
@@ -140,17 +150,20 @@ public final class DefaultAgentSystem implements AgentSystem {
         this.meters = Meters.create(spec.name(), spec.extension(MicrometerExtension.class), time);
         meters.bindEventBus(bus);
         registerService(MeterRegistry.class, meters.registry());
+        services.put(StateStore.class, () -> storage().stateStore());
         TimedOperations ops = new TimedOperations(workers, scheduler, time);
         plugins.subscribeListeners(bus);
         this.table = new ComponentTable(graph, components, bus, time);
         for (ComponentNode n : table.all()) {
             meters.bindComponentRunning(n.name, () -> n.state == ComponentState.RUNNING);
         }
-        this.orchestrator = new Orchestrator(table, scheduler, random, ops, meters);
+        Checkpoints checkpoints = new Checkpoints(() -> storage().stateStore(), time, bus);
+        this.hasCheckpoints = components.stream().anyMatch(c -> c instanceof Checkpointable);
+        this.orchestrator = new Orchestrator(table, scheduler, random, ops, meters, checkpoints);
         this.health = new HealthWatch(table, ops, orchestrator);
         this.shutdown = new ShutdownSequence(
                 orchestrator,
-                new ComponentStops(table, ops, meters),
+                new ComponentStops(table, ops, meters, checkpoints),
                 ops,
                 scheduler,
                 time,
@@ -202,6 +215,10 @@ public final class DefaultAgentSystem implements AgentSystem {
             readiness = HealthStatus.UP;
             healthTicks = scheduler.scheduleAtFixedRate(
                     spec.healthCheckInterval(), spec.healthCheckInterval(), health::checkHealth);
+            if (hasCheckpoints) {
+                checkpointTicks = scheduler.scheduleAtFixedRate(
+                        spec.checkpointInterval(), spec.checkpointInterval(), orchestrator::checkpointRunning);
+            }
         }
         log.atInfo()
                 .addKeyValue("system", spec.name())
@@ -226,6 +243,9 @@ public final class DefaultAgentSystem implements AgentSystem {
                 }
                 if (healthTicks != null) {
                     healthTicks.cancel();
+                }
+                if (checkpointTicks != null) {
+                    checkpointTicks.cancel();
                 }
                 Thread t = threads.factory("shutdown").newThread(this::runShutdown);
                 t.setDaemon(false);
@@ -269,6 +289,7 @@ public final class DefaultAgentSystem implements AgentSystem {
             }
             readiness = HealthStatus.DOWN;
         }
+        closeStorage();
         releaseThreads();
         meters.close();
         unregisterShutdownHook();
@@ -377,9 +398,9 @@ public final class DefaultAgentSystem implements AgentSystem {
     @Override
     public <T> T service(Class<T> type) {
         requireNonNull(type, "type");
-        @Nullable Object service = services.get(type);
+        @Nullable Supplier<?> service = services.get(type);
         if (service != null) {
-            return type.cast(service);
+            return type.cast(service.get());
         }
         @Nullable ProvidedBy providedBy = type.getAnnotation(ProvidedBy.class);
         if (providedBy != null) {
@@ -393,7 +414,33 @@ public final class DefaultAgentSystem implements AgentSystem {
 
     /** Registers a module's service; used by modules as they are added to the runtime. */
     public <T> void registerService(Class<T> type, T service) {
-        services.put(requireNonNull(type, "type"), requireNonNull(service, "service"));
+        requireNonNull(service, "service");
+        services.put(requireNonNull(type, "type"), () -> service);
+    }
+
+    /** Opens the data directory on first use and owns it until the system stops. */
+    private Storage storage() {
+        synchronized (lock) {
+            if (shutdownResult != null && shutdownResult.isDone()) {
+                throw new IllegalLifecycleException(
+                        "durable state", state.name(), "the system has stopped and released its data directory");
+            }
+            if (storage == null) {
+                storage = Storage.open(spec.dataDirectory().orElse(DEFAULT_DATA_DIRECTORY));
+            }
+            return storage;
+        }
+    }
+
+    private void closeStorage() {
+        Storage s;
+        synchronized (lock) {
+            s = storage;
+            storage = null;
+        }
+        if (s != null) {
+            s.close();
+        }
     }
 
     @Override

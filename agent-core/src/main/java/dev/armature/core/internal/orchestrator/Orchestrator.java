@@ -2,6 +2,7 @@ package dev.armature.core.internal.orchestrator;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.armature.api.Checkpointable;
 import dev.armature.api.ComponentContext;
 import dev.armature.api.ComponentEvent;
 import dev.armature.api.ComponentFailure;
@@ -57,6 +58,7 @@ final class Orchestrator implements HealthWatch.Supervisor {
     private final RandomGenerator backoffRandom;
     private final TimedOperations ops;
     private final Meters meters;
+    private final Checkpoints checkpoints;
 
     private Mode mode = Mode.IDLE;
     private boolean aborting;
@@ -64,8 +66,14 @@ final class Orchestrator implements HealthWatch.Supervisor {
     private CompletableFuture<Void> startSettled = new CompletableFuture<>();
 
     Orchestrator(
-            ComponentTable table, Scheduler scheduler, RandomSource randomSource, TimedOperations ops, Meters meters) {
+            ComponentTable table,
+            Scheduler scheduler,
+            RandomSource randomSource,
+            TimedOperations ops,
+            Meters meters,
+            Checkpoints checkpoints) {
         this.table = table;
+        this.checkpoints = checkpoints;
         this.meters = meters;
         this.lock = table.lock;
         this.graph = table.graph();
@@ -209,7 +217,12 @@ final class Orchestrator implements HealthWatch.Supervisor {
         Context context = new Context(n, generation);
         track(
                 n,
-                ops.run(n.descriptor.startTimeout(), () -> n.component.start(context)),
+                ops.run(n.descriptor.startTimeout(), () -> {
+                    if (n.component instanceof Checkpointable c) {
+                        checkpoints.restore(n.name, c);
+                    }
+                    n.component.start(context);
+                }),
                 r -> onStartDone(n, generation, restart, r));
     }
 
@@ -558,6 +571,23 @@ final class Orchestrator implements HealthWatch.Supervisor {
             }
             checkStartSettled();
             return running;
+        }
+    }
+
+    /**
+     * Checkpoints every running {@link Checkpointable} component that is not busy; called
+     * periodically. Each checkpoint is the component's current operation, so a stop waits for it.
+     */
+    void checkpointRunning() {
+        synchronized (lock) {
+            if (mode != Mode.RUNNING) {
+                return;
+            }
+            for (ComponentNode n : table.all()) {
+                if (n.state == ComponentState.RUNNING && n.busy == null && n.component instanceof Checkpointable c) {
+                    track(n, ops.run(n.descriptor.stopTimeout(), () -> checkpoints.take(n.name, c)), r -> {});
+                }
+            }
         }
     }
 
