@@ -107,6 +107,7 @@ public final class AgentHost {
                 .component(sessions)
                 .component(new Telemetry())
                 .healthCheckInterval(Duration.ofSeconds(1))
+                .dataDirectory(options.dataDirectory())
                 .addShutdownTask(ShutdownPhase.DRAIN, "finish-agent-turn", sessions::drain)
                 // On Ctrl-C the system runs its shutdown phases from the JVM's shutdown hook.
                 .shutdownHook(true)
@@ -198,6 +199,10 @@ public final class AgentHost {
                     x.restarts(),
                     format(x.window()),
                     x.cause().map(c -> "  cause: " + c.summary()).orElse(""));
+        } else if (e instanceof ComponentEvent.CheckpointRestored c) {
+            what = String.format(Locale.ROOT, "resumed from checkpoint #%d (format %s)", c.sequence(), c.version());
+        } else if (e instanceof ComponentEvent.CheckpointSaved c) {
+            what = String.format(Locale.ROOT, "checkpoint #%d saved (%d bytes)", c.sequence(), c.bytes());
         } else {
             what = e.type().toString();
         }

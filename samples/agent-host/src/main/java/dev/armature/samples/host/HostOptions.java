@@ -15,18 +15,24 @@ import java.util.regex.Pattern;
  * @param runFor how long to run before stopping; empty to run until Ctrl-C
  * @param workspaceParent the directory the temporary workspace is created in; empty for the
  *     system's temporary directory
+ * @param dataDirectory where durable state (the session's checkpoints) is kept
  * @param help whether {@code --help} was given
  */
-record HostOptions(Optional<Duration> runFor, Optional<Path> workspaceParent, boolean help) {
+record HostOptions(Optional<Duration> runFor, Optional<Path> workspaceParent, Path dataDirectory, boolean help) {
+    /** Where durable state goes without {@code --data-dir}. */
+    static final Path DEFAULT_DATA_DIRECTORY = Path.of("armature-data");
+
     static final String USAGE = String.join(
             System.lineSeparator(),
-            "Usage: java -jar agent-host.jar [--run-for <duration>] [--workspace-dir <dir>] [--help]",
+            "Usage: java -jar agent-host.jar [--run-for <duration>] [--workspace-dir <dir>] [--data-dir <dir>] [--help]",
             "",
             "Starts a small coding-agent host on Armature, prints each component's transitions,",
             "runs until Ctrl-C (or for the given duration), then prints the shutdown report.",
             "",
             "  --run-for <duration>   stop after this long: 500ms, 3s, 2m, 1h or ISO-8601 (PT3S)",
             "  --workspace-dir <dir>  create the temporary workspace in <dir> (default: the system temp dir)",
+            "  --data-dir <dir>       keep durable state, such as the session's checkpoints, in <dir>",
+            "                         (default: ./armature-data); a second run there resumes the session",
             "  --help                 print this help and exit",
             "",
             "Exit status: 0 on a clean run, 1 when a component failed to start or stop, 2 on bad arguments.");
@@ -41,6 +47,7 @@ record HostOptions(Optional<Duration> runFor, Optional<Path> workspaceParent, bo
     static HostOptions parse(List<String> args) {
         Optional<Duration> runFor = Optional.empty();
         Optional<Path> workspaceParent = Optional.empty();
+        Path dataDirectory = DEFAULT_DATA_DIRECTORY;
         boolean help = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -48,10 +55,11 @@ record HostOptions(Optional<Duration> runFor, Optional<Path> workspaceParent, bo
                 case "--help", "-h" -> help = true;
                 case "--run-for" -> runFor = Optional.of(parseDuration(valueOf(args, ++i, arg)));
                 case "--workspace-dir" -> workspaceParent = Optional.of(Path.of(valueOf(args, ++i, arg)));
+                case "--data-dir" -> dataDirectory = Path.of(valueOf(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
         }
-        return new HostOptions(runFor, workspaceParent, help);
+        return new HostOptions(runFor, workspaceParent, dataDirectory, help);
     }
 
     private static String valueOf(List<String> args, int index, String option) {

@@ -2,11 +2,13 @@ package dev.armature.samples.host;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.armature.api.Component;
+import dev.armature.api.Checkpoint;
+import dev.armature.api.Checkpointable;
 import dev.armature.api.ComponentContext;
 import dev.armature.api.ComponentDescriptor;
 import dev.armature.api.time.Cancellable;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,9 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the agent's session: on the system's scheduler, one "agent turn" per period, in which the
  * tool runner looks at the workspace and the model chooses the next step. A turn that fails is
- * reported to the supervisor, which restarts this component under its restart policy.
+ * reported to the supervisor, which restarts this component under its restart policy. Its turn
+ * count is checkpointed, so a restart, or the next run with the same data directory, resumes it.
  */
-final class SessionManager implements Component {
+final class SessionManager implements Checkpointable {
     static final String NAME = "session-manager";
     private static final Logger log = LoggerFactory.getLogger(SessionManager.class);
 
@@ -59,6 +62,21 @@ final class SessionManager implements Component {
         if (s != null) {
             s.cancel();
         }
+    }
+
+    @Override
+    public byte[] checkpoint() {
+        return Long.toString(turns.get()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void restore(Checkpoint checkpoint) {
+        if (!checkpoint.version().equals(checkpointVersion())) {
+            log.atWarn().addKeyValue("version", checkpoint.version()).log("ignoring a checkpoint of another format");
+            return;
+        }
+        turns.set(Long.parseLong(new String(checkpoint.state(), StandardCharsets.UTF_8)));
+        log.atInfo().addKeyValue("turns", turns.get()).log("session resumed");
     }
 
     /** Stops taking new turns and waits for the turn in flight; a task of the drain phase. */

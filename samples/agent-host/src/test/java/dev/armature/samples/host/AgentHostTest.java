@@ -20,9 +20,12 @@ class AgentHostTest {
     private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
 
     @Test
-    void a_short_run_starts_every_component_stops_cleanly_and_prints_the_report(@TempDir Path parent)
-            throws IOException {
-        int status = AgentHost.run(List.of("--run-for", "300ms", "--workspace-dir", parent.toString()), out, err);
+    void a_short_run_starts_every_component_stops_cleanly_and_prints_the_report(
+            @TempDir Path parent, @TempDir Path data) throws IOException {
+        int status = AgentHost.run(
+                List.of("--run-for", "300ms", "--workspace-dir", parent.toString(), "--data-dir", data.toString()),
+                out,
+                err);
 
         String output = outBytes.toString(StandardCharsets.UTF_8);
         assertThat(status).as("exit status; stderr: %s", errBytes).isEqualTo(AgentHost.EXIT_OK);
@@ -38,6 +41,29 @@ class AgentHostTest {
         try (Stream<Path> left = Files.list(parent)) {
             assertThat(left).isEmpty();
         }
+    }
+
+    @Test
+    void a_second_run_with_the_same_data_directory_resumes_the_session(@TempDir Path parent) {
+        List<String> args = List.of(
+                "--run-for",
+                "200ms",
+                "--workspace-dir",
+                parent.toString(),
+                "--data-dir",
+                parent.resolve("data").toString());
+        assertThat(AgentHost.run(args, out, err))
+                .as("first run; stderr: %s", errBytes)
+                .isEqualTo(AgentHost.EXIT_OK);
+        assertThat(outBytes.toString(StandardCharsets.UTF_8)).contains("session-manager  checkpoint #1 saved");
+        outBytes.reset();
+
+        assertThat(AgentHost.run(args, out, err))
+                .as("second run; stderr: %s", errBytes)
+                .isEqualTo(AgentHost.EXIT_OK);
+        assertThat(outBytes.toString(StandardCharsets.UTF_8))
+                .contains("session-manager  resumed from checkpoint #1 (format 1)")
+                .contains("session-manager  checkpoint #2 saved");
     }
 
     @Test
