@@ -32,7 +32,7 @@ import java.nio.file.Path;
  */
 public final class EmbeddedStorage implements AutoCloseable {
     /** The data directory used when none is given: {@code ./armature-data}. */
-    public static final Path DEFAULT_DIRECTORY = Path.of("armature-data");
+    public static final Path DEFAULT_DIRECTORY = Storage.DEFAULT_DIRECTORY;
 
     private final Storage storage;
 

@@ -9,12 +9,14 @@ import dev.armature.api.ComponentDescriptor;
 import dev.armature.api.ComponentGraphException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -158,21 +160,41 @@ public final class ComponentGraph {
         return out;
     }
 
-    /** Kahn's algorithm, taking ready components in the order they were added, so the order is stable. */
+    /**
+     * Kahn's algorithm, always taking the ready component that was added first, so the order is
+     * stable; O((n + e) log n) rather than a rescan per component.
+     */
     private static List<String> topologicalOrder(Map<String, ComponentDescriptor> byName) {
-        Map<String, Integer> remaining = new LinkedHashMap<>();
-        for (ComponentDescriptor d : byName.values()) {
-            remaining.put(d.name(), predecessorsOf(d, byName).size());
+        List<String> names = new ArrayList<>(byName.keySet());
+        Map<String, Integer> index = new HashMap<>();
+        Map<String, Integer> remaining = new HashMap<>();
+        Map<String, List<String>> successors = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            index.put(names.get(i), i);
+            successors.put(names.get(i), new ArrayList<>());
         }
+        for (String n : names) {
+            List<String> preds = predecessorsOf(get(byName, n), byName);
+            remaining.put(n, preds.size());
+            for (String p : preds) {
+                get(successors, p).add(n);
+            }
+        }
+        PriorityQueue<String> ready = new PriorityQueue<>(Comparator.comparing(n -> get(index, n)));
+        remaining.forEach((n, count) -> {
+            if (count == 0) {
+                ready.add(n);
+            }
+        });
         List<String> order = new ArrayList<>();
-        Set<String> done = new LinkedHashSet<>();
-        while (order.size() < byName.size()) {
-            for (var e : remaining.entrySet()) {
-                String n = e.getKey();
-                if (!done.contains(n) && done.containsAll(predecessorsOf(get(byName, n), byName))) {
-                    order.add(n);
-                    done.add(n);
-                    break;
+        while (!ready.isEmpty()) {
+            String n = ready.poll();
+            order.add(n);
+            for (String succ : get(successors, n)) {
+                int left = get(remaining, succ) - 1;
+                remaining.put(succ, left);
+                if (left == 0) {
+                    ready.add(succ);
                 }
             }
         }

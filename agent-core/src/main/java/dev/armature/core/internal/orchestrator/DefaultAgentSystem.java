@@ -36,7 +36,6 @@ import dev.armature.core.internal.state.Storage;
 import dev.armature.core.metrics.MicrometerExtension;
 import dev.armature.spi.SystemSpec;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,8 +64,6 @@ public final class DefaultAgentSystem implements AgentSystem {
     private static final int WORKER_QUEUE_CAPACITY = 4096;
     /** How long close() waits for the system's own threads to end once their work is done. */
     private static final Duration THREAD_GRACE = Duration.ofSeconds(5);
-    /** Where durable state lives when the host chose no directory: {@code ./armature-data}. */
-    private static final Path DEFAULT_DATA_DIRECTORY = Path.of("armature-data");
 
     private final SystemSpec spec;
     private final PluginContributions plugins;
@@ -426,7 +423,7 @@ public final class DefaultAgentSystem implements AgentSystem {
                         "durable state", state.name(), "the system has stopped and released its data directory");
             }
             if (storage == null) {
-                storage = Storage.open(spec.dataDirectory().orElse(DEFAULT_DATA_DIRECTORY));
+                storage = Storage.open(spec.dataDirectory().orElse(Storage.DEFAULT_DIRECTORY));
             }
             return storage;
         }

@@ -14,6 +14,9 @@ import java.util.Map;
  * the public {@code EmbeddedStorage} and what a system opens on first use of durable state.
  */
 public final class Storage implements AutoCloseable {
+    /** The data directory used when none is given: {@code ./armature-data}. */
+    public static final Path DEFAULT_DIRECTORY = Path.of("armature-data");
+
     private final DataDirectory directory;
     private final FileStateStore store;
     private final Map<String, FileJournal> journals = new HashMap<>();
