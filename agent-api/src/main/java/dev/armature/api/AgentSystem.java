@@ -2,6 +2,10 @@ package dev.armature.api;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.armature.api.config.Config;
+import dev.armature.api.config.ConfigSchema;
+import dev.armature.api.config.ConfigValidator;
+import dev.armature.api.config.Keyring;
 import dev.armature.api.event.EventBus;
 import dev.armature.api.time.RandomSource;
 import dev.armature.api.time.Scheduler;
@@ -10,6 +14,8 @@ import dev.armature.spi.Plugin;
 import dev.armature.spi.RuntimeProvider;
 import dev.armature.spi.SystemExtension;
 import dev.armature.spi.SystemSpec;
+import dev.armature.spi.config.ConfigSource;
+import dev.armature.spi.config.ConfigSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -98,6 +104,13 @@ public interface AgentSystem extends AutoCloseable {
     EventBus events();
 
     /**
+     * Returns the system's configuration, built from its sources when the system was built.
+     *
+     * @return the configuration
+     */
+    Config config();
+
+    /**
      * Returns the system's time source.
      *
      * @return the time source
@@ -173,6 +186,14 @@ public interface AgentSystem extends AutoCloseable {
         private final Map<Class<?>, SystemExtension> extensions = new LinkedHashMap<>();
         private @Nullable Path dataDirectory;
         private Duration checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
+        private final List<Path> configFiles = new ArrayList<>();
+        private final List<ConfigSource> configSources = new ArrayList<>();
+        private final List<ConfigSchema> configSchemas = new ArrayList<>();
+        private final List<ConfigValidator> configValidators = new ArrayList<>();
+        private String environmentPrefix = "";
+        private @Nullable Map<String, String> environment;
+        private @Nullable Map<String, String> systemProperties;
+        private @Nullable Keyring keyring;
         private boolean built;
 
         Builder() {
@@ -417,6 +438,107 @@ public interface AgentSystem extends AutoCloseable {
         }
 
         /**
+         * Adds a configuration file (YAML, JSON or {@code .properties}, by its extension) at ordinal
+         * {@value dev.armature.spi.config.ConfigSource#FILE_ORDINAL}; each later file gets one more, so
+         * it wins. A missing file is an error at build; the file is watched for changes while the
+         * system runs.
+         *
+         * @param file the file
+         * @return this builder
+         */
+        public Builder addConfigFile(Path file) {
+            configFiles.add(requireNonNull(file, "file"));
+            return this;
+        }
+
+        /**
+         * Adds a configuration source, at its own ordinal.
+         *
+         * @param source the source
+         * @return this builder
+         */
+        public Builder addConfigSource(ConfigSource source) {
+            configSources.add(requireNonNull(source, "source"));
+            return this;
+        }
+
+        /**
+         * Declares the host's configuration keys.
+         *
+         * @param schema the schema
+         * @return this builder
+         */
+        public Builder addConfigSchema(ConfigSchema schema) {
+            configSchemas.add(requireNonNull(schema, "schema"));
+            return this;
+        }
+
+        /**
+         * Adds a rule that every configuration, the first included, must pass.
+         *
+         * @param validator the validator
+         * @return this builder
+         */
+        public Builder addConfigValidator(ConfigValidator validator) {
+            configValidators.add(requireNonNull(validator, "validator"));
+            return this;
+        }
+
+        /**
+         * Sets the prefix of the host's own environment variables: with {@code AGENT_}, the variable
+         * {@code AGENT_MODEL_TIMEOUT} sets {@code agent.model.timeout}. Variables starting {@code
+         * ARMATURE_} always map to {@code armature.} keys. None by default.
+         *
+         * @param prefix the prefix, such as {@code AGENT_}
+         * @return this builder
+         */
+        public Builder environmentPrefix(String prefix) {
+            requireNonNull(prefix, "prefix");
+            if (!prefix.isEmpty() && !prefix.matches("[A-Z][A-Z0-9]*_")) {
+                throw new IllegalArgumentException(
+                        "environment prefix '" + prefix + "' must be upper-case letters and digits ending in '_'");
+            }
+            this.environmentPrefix = prefix;
+            return this;
+        }
+
+        /**
+         * Replaces the environment variables the system reads; the process's by default. Tests use
+         * it to keep the real environment out.
+         *
+         * @param variables the variables
+         * @return this builder
+         */
+        public Builder environment(Map<String, String> variables) {
+            this.environment = Map.copyOf(variables);
+            return this;
+        }
+
+        /**
+         * Replaces the system properties the system reads; the process's by default.
+         *
+         * @param properties the properties
+         * @return this builder
+         */
+        public Builder systemProperties(Map<String, String> properties) {
+            this.systemProperties = Map.copyOf(properties);
+            return this;
+        }
+
+        /**
+         * Sets the keyring that opens {@code ENC(keyId:…)} values. None by default: when there is
+         * none, the runtime looks for one in the {@code ARMATURE_KEYRING} environment variable, and
+         * an encrypted value that no key opens is a validation error.
+         *
+         * @param keyring the keyring
+         * @return this builder
+         */
+        public Builder keyring(Keyring keyring) {
+            this.keyring = requireNonNull(keyring, "keyring");
+            return this;
+        }
+
+        /**
          * Validates the components and builds the system; nothing is started yet.
          *
          * @return the system, in state {@link SystemState#NEW}
@@ -450,7 +572,16 @@ public interface AgentSystem extends AutoCloseable {
                     disabledPlugins,
                     List.copyOf(extensions.values()),
                     Optional.ofNullable(dataDirectory),
-                    checkpointInterval);
+                    checkpointInterval,
+                    new ConfigSpec(
+                            configFiles,
+                            configSources,
+                            configSchemas,
+                            configValidators,
+                            environmentPrefix,
+                            Optional.ofNullable(environment),
+                            Optional.ofNullable(systemProperties),
+                            Optional.ofNullable(keyring)));
             RuntimeProvider provider = findRuntime(loader);
             built = true;
             return requireNonNull(

@@ -1,6 +1,7 @@
 package dev.armature.spi;
 
 import dev.armature.api.Component;
+import dev.armature.api.config.ConfigSchema;
 import dev.armature.api.event.Event;
 import dev.armature.api.event.EventListener;
 import dev.armature.api.event.SubscribeOptions;
@@ -49,6 +50,15 @@ public interface PluginContext {
      *     dev.armature.spi} package
      */
     <T> void contribute(Class<T> spiType, T instance);
+
+    /**
+     * Declares the plugin's configuration keys, which take part in validation from the first
+     * snapshot on. Contribute a {@link dev.armature.spi.config.ConfigSource} through {@link
+     * #contribute} to add values.
+     *
+     * @param schema the schema
+     */
+    void addConfigSchema(ConfigSchema schema);
 
     /**
      * Returns the builder extension of a type, when the host gave one.

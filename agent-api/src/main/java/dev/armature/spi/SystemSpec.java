@@ -8,6 +8,7 @@ import dev.armature.api.ShutdownTask;
 import dev.armature.api.time.RandomSource;
 import dev.armature.api.time.Scheduler;
 import dev.armature.api.time.TimeSource;
+import dev.armature.spi.config.ConfigSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -37,6 +38,7 @@ import java.util.Set;
  * @param extensions the host's extensions, at most one of each class
  * @param dataDirectory the host's data directory, if it chose one
  * @param checkpointInterval the interval between checkpoints of each checkpointable component
+ * @param config the configuration's files, sources, schemas, validators and keyring
  * @since 0.1
  */
 public record SystemSpec(
@@ -56,7 +58,8 @@ public record SystemSpec(
         Set<String> disabledPlugins,
         List<SystemExtension> extensions,
         Optional<Path> dataDirectory,
-        Duration checkpointInterval) {
+        Duration checkpointInterval,
+        ConfigSpec config) {
     /**
      * Checks every part and copies the collections.
      *
@@ -77,6 +80,7 @@ public record SystemSpec(
      * @param extensions the extensions
      * @param dataDirectory the data directory, if any
      * @param checkpointInterval the checkpoint interval
+     * @param config the configuration's sources, schemas and keyring
      */
     public SystemSpec {
         requireNonNull(name, "name");
@@ -98,6 +102,7 @@ public record SystemSpec(
         extensions = List.copyOf(extensions);
         requireNonNull(dataDirectory, "dataDirectory");
         requireNonNull(checkpointInterval, "checkpointInterval");
+        requireNonNull(config, "config");
     }
 
     /**

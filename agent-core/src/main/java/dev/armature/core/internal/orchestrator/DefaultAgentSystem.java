@@ -19,6 +19,7 @@ import dev.armature.api.ShutdownReport;
 import dev.armature.api.StartupException;
 import dev.armature.api.SystemSnapshot;
 import dev.armature.api.SystemState;
+import dev.armature.api.config.Config;
 import dev.armature.api.event.EventBus;
 import dev.armature.api.health.HealthStatus;
 import dev.armature.api.state.StateStore;
@@ -370,6 +371,12 @@ public final class DefaultAgentSystem implements AgentSystem {
                 yield h;
             }
         };
+    }
+
+    @Override
+    public Config config() {
+        throw new ArmatureException(
+                "armature.config.unavailable", "the configuration manager is being built; it lands in this issue");
     }
 
     @Override

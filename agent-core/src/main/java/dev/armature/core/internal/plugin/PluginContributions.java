@@ -3,6 +3,7 @@ package dev.armature.core.internal.plugin;
 import static java.util.Objects.requireNonNull;
 
 import dev.armature.api.Component;
+import dev.armature.api.config.ConfigSchema;
 import dev.armature.api.event.Event;
 import dev.armature.api.event.EventBus;
 import dev.armature.api.event.EventListener;
@@ -27,6 +28,7 @@ public final class PluginContributions {
     private final List<ListenerContribution<?>> listeners = new ArrayList<>();
     private final Map<Class<?>, List<Object>> spiInstances = new LinkedHashMap<>();
     private final List<String> pluginIds = new ArrayList<>();
+    private final List<ConfigSchema> configSchemas = new ArrayList<>();
 
     private PluginContributions() {}
 
@@ -70,6 +72,11 @@ public final class PluginContributions {
     /** Returns the ids of the plugins that contributed, in order. */
     public List<String> pluginIds() {
         return List.copyOf(pluginIds);
+    }
+
+    /** Returns the contributed configuration schemas, in contribution order. */
+    public List<ConfigSchema> configSchemas() {
+        return List.copyOf(configSchemas);
     }
 
     /** Returns the instances contributed for an SPI type, in contribution order. */
@@ -144,6 +151,12 @@ public final class PluginContributions {
                         + instance.getClass().getName() + " as " + spiType.getName() + ", which it does not implement");
             }
             spiInstances.computeIfAbsent(spiType, k -> new ArrayList<>()).add(instance);
+        }
+
+        @Override
+        public void addConfigSchema(ConfigSchema schema) {
+            checkOpen();
+            configSchemas.add(requireNonNull(schema, "schema"));
         }
 
         @Override
