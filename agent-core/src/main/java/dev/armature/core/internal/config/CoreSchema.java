@@ -1,0 +1,51 @@
+package dev.armature.core.internal.config;
+
+import dev.armature.api.config.ConfigProperty;
+import dev.armature.api.config.ConfigSchema;
+import dev.armature.api.config.ConfigType;
+
+/** Internal: the keys agent-core itself reads. */
+public final class CoreSchema {
+    /** The schema's owner as reports name it. */
+    public static final String OWNER = "agent-core";
+
+    private CoreSchema() {}
+
+    /** Returns agent-core's schema. */
+    public static ConfigSchema schema() {
+        return ConfigSchema.builder(OWNER)
+                .addPrefix("armature.config")
+                .addPrefix("armature.plugins")
+                .addPrefix("armature.components")
+                .add(ConfigProperty.builder(Resolver.PROFILE_KEY, ConfigType.STRING)
+                        .description("The active profiles, comma-separated; the last listed wins. Read at build.")
+                        .build())
+                .add(ConfigProperty.builder("armature.config.poll-interval", ConfigType.DURATION)
+                        .defaultValue("10s")
+                        .min("100ms")
+                        .description("How often every configuration source is read again to find changes.")
+                        .build())
+                .add(ConfigProperty.builder("armature.config.history.size", ConfigType.INT)
+                        .defaultValue(String.valueOf(ConfigHistory.DEFAULT_SIZE))
+                        .min("1")
+                        .max("10000")
+                        .reloadable(true)
+                        .description("How many applied configuration versions the history keeps.")
+                        .build())
+                .add(ConfigProperty.builder("armature.plugins.*.enabled", ConfigType.BOOLEAN)
+                        .description("Whether the plugin of this id is loaded; read at build.")
+                        .build())
+                .add(ConfigProperty.builder("armature.components.*.start-timeout", ConfigType.DURATION)
+                        .min("1ms")
+                        .description("How long the component's start may take; the code's value by default.")
+                        .build())
+                .add(ConfigProperty.builder("armature.components.*.stop-timeout", ConfigType.DURATION)
+                        .min("1ms")
+                        .description("How long the component's stop may take; the code's value by default.")
+                        .build())
+                .add(ConfigProperty.builder("armature.components.*.optional", ConfigType.BOOLEAN)
+                        .description("Whether the system starts without the component when its start fails.")
+                        .build())
+                .build();
+    }
+}

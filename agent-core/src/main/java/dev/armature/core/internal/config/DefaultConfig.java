@@ -1,0 +1,721 @@
+package dev.armature.core.internal.config;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.armature.api.config.Config;
+import dev.armature.api.config.ConfigCandidate;
+import dev.armature.api.config.ConfigChange;
+import dev.armature.api.config.ConfigChangeListener;
+import dev.armature.api.config.ConfigEvent;
+import dev.armature.api.config.ConfigException;
+import dev.armature.api.config.ConfigSchema;
+import dev.armature.api.config.ConfigSnapshot;
+import dev.armature.api.config.ConfigUpdate;
+import dev.armature.api.config.ConfigValidationException;
+import dev.armature.api.config.ConfigValidator;
+import dev.armature.api.config.ConfigVersion;
+import dev.armature.api.config.ConfigViolation;
+import dev.armature.api.config.Secret;
+import dev.armature.api.event.EventBus;
+import dev.armature.api.event.Subscription;
+import dev.armature.api.state.StateStore;
+import dev.armature.api.state.Versioned;
+import dev.armature.api.time.Cancellable;
+import dev.armature.api.time.Scheduler;
+import dev.armature.api.time.TimeSource;
+import dev.armature.spi.config.ConfigSource;
+import dev.armature.spi.config.SourceValue;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Internal: the configuration manager. Each change — a source's new content, overrides, a rollback —
+ * is one transaction: build a snapshot, validate it (schema, then validators, which may veto), hold
+ * back keys that need a restart, commit by swapping one volatile reference, record the version,
+ * then tell listeners. Changes are serialised by one lock; reads take none.
+ */
+public final class DefaultConfig implements Config {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultConfig.class);
+    private static final String NAMESPACE = "config";
+    private static final String HISTORY_KEY = "history";
+    static final String OVERRIDES = "overrides";
+
+    private final SchemaIndex schema;
+    private final Resolver resolver;
+    private final List<Slot> slots;
+    private final List<ConfigValidator> validators = new CopyOnWriteArrayList<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final EventBus bus;
+    private final TimeSource time;
+    private final MeterRegistry registry;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final List<Cancellable> watches = new ArrayList<>();
+
+    private volatile DefaultSnapshot current;
+    private Map<String, String> overrides = Map.of();
+    private Resolver.@Nullable Rollback rollback;
+    private final ConfigHistory history;
+    private @Nullable Supplier<StateStore> storeSupplier;
+    private @Nullable StateStore store;
+    private Set<String> heldBack = Set.of();
+    private @Nullable Object lastPollFailure;
+
+    /** A source and what it held when last read. */
+    private static final class Slot {
+        final ConfigSource source;
+        final int rank;
+        volatile Layer layer;
+
+        Slot(ConfigSource source, int rank, Layer layer) {
+            this.source = source;
+            this.rank = rank;
+            this.layer = layer;
+        }
+
+        Layer read() {
+            return new Layer(source.name(), source.ordinal(), rank, source.read());
+        }
+    }
+
+    private record Listener(String prefix, ConfigChangeListener listener, AtomicLong failures) {}
+
+    private DefaultConfig(
+            SchemaIndex schema,
+            Resolver resolver,
+            List<Slot> slots,
+            List<ConfigValidator> validators,
+            EventBus bus,
+            TimeSource time,
+            MeterRegistry registry,
+            DefaultSnapshot first) {
+        this.schema = schema;
+        this.resolver = resolver;
+        this.slots = List.copyOf(slots);
+        this.validators.addAll(validators);
+        this.bus = bus;
+        this.time = time;
+        this.registry = registry;
+        this.current = first;
+        this.history =
+                new ConfigHistory(first.get("armature.config.history.size", Integer.class, ConfigHistory.DEFAULT_SIZE));
+    }
+
+    /**
+     * Reads every source and builds the first snapshot, which must pass the schema and validators.
+     *
+     * @param sources the sources, in the order added (a later source outranks an earlier one of the
+     *     same ordinal)
+     * @throws ConfigValidationException listing every violation of the first snapshot
+     * @throws ConfigException if a source cannot be read
+     */
+    public static DefaultConfig create(
+            List<ConfigSource> sources,
+            List<ConfigSchema> schemas,
+            List<ConfigValidator> validators,
+            Resolver.Decryptor decryptor,
+            EventBus bus,
+            TimeSource time,
+            MeterRegistry registry) {
+        SchemaIndex index = new SchemaIndex(schemas);
+        Resolver resolver = new Resolver(index, decryptor);
+        List<Slot> slots = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            ConfigSource source = sources.get(i);
+            slots.add(new Slot(source, i, new Layer(source.name(), source.ordinal(), i, source.read())));
+        }
+        List<Layer> layers = slots.stream().map(s -> s.layer).toList();
+        Resolver.Resolution first = resolver.resolve(layers, null);
+        List<ConfigViolation> violations = new ArrayList<>(first.violations());
+        if (violations.isEmpty()) {
+            for (ConfigValidator v : validators) {
+                violations.addAll(v.validate(first.snapshot().withVersion(1)));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new ConfigValidationException("the first configuration snapshot", violations);
+        }
+        first.deprecations().forEach(d -> LOG.warn("deprecated configuration key: {}", d));
+        DefaultConfig config = new DefaultConfig(
+                index,
+                resolver,
+                slots,
+                validators,
+                bus,
+                time,
+                registry,
+                first.snapshot().withVersion(1));
+        config.history.add(config.record(null, config.current, "startup"));
+        return config;
+    }
+
+    @Override
+    public ConfigSnapshot snapshot() {
+        return current;
+    }
+
+    @Override
+    public <T> T get(String key, Class<T> type) {
+        return current.get(key, type);
+    }
+
+    @Override
+    public <T> Optional<T> getOptional(String key, Class<T> type) {
+        return current.getOptional(key, type);
+    }
+
+    @Override
+    public List<ConfigCandidate> explain(String key) {
+        DefaultSnapshot s = current;
+        Entry effective = s.entry(key);
+        List<ConfigCandidate> out = new ArrayList<>();
+        boolean secret = (effective != null && effective.secret())
+                || schema.find(key).map(p -> p.secret()).orElse(false);
+        List<Candidate> candidates = s.candidates(key);
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            String shown = secret || EncryptedText.isEncrypted(c.value().text())
+                    ? Secret.MASK
+                    : c.value().text();
+            out.add(new ConfigCandidate(c.sourceKey(), shown, c.origin(), i == 0 && effective != null));
+        }
+        return List.copyOf(out);
+    }
+
+    @Override
+    public String dump() {
+        DefaultSnapshot s = current;
+        StringBuilder out = new StringBuilder("# configuration version ")
+                .append(s.version())
+                .append('\n');
+        for (String key : s.keys()) {
+            Entry e = s.entry(key);
+            if (e != null) {
+                out.append(key)
+                        .append(" = ")
+                        .append(e.display())
+                        .append("    # ")
+                        .append(e.origin)
+                        .append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    @Override
+    public List<ConfigSchema> schemas() {
+        return schema.schemas();
+    }
+
+    @Override
+    public ConfigUpdate reload() {
+        lock.lock();
+        try {
+            List<Layer> fresh = new ArrayList<>();
+            for (Slot slot : slots) {
+                try {
+                    fresh.add(slot.read());
+                } catch (ConfigException e) {
+                    return reject(slot.source.name(), List.of(sourceViolation(slot, e)), false);
+                }
+            }
+            return transact("reload", fresh, overrides, rollback, false);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Reads one source again, after it said it changed or a poll found it different. */
+    ConfigUpdate reloadSource(ConfigSource source) {
+        lock.lock();
+        try {
+            List<Layer> fresh = new ArrayList<>();
+            String cause = source.name();
+            for (Slot slot : slots) {
+                if (slot.source != source) {
+                    fresh.add(slot.layer);
+                    continue;
+                }
+                try {
+                    fresh.add(slot.read());
+                } catch (ConfigException e) {
+                    return reject(cause, List.of(sourceViolation(slot, e)), false);
+                }
+            }
+            return transact(cause, fresh, overrides, rollback, false);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Reads every source and applies the result if any changed; polling's entry point. */
+    void poll() {
+        lock.lock();
+        try {
+            List<Layer> fresh = new ArrayList<>();
+            List<String> changed = new ArrayList<>();
+            for (Slot slot : slots) {
+                Layer now;
+                try {
+                    now = slot.read();
+                } catch (ConfigException e) {
+                    String failure = slot.source.name() + ": " + e.getMessage();
+                    if (!failure.equals(lastPollFailure)) {
+                        lastPollFailure = failure;
+                        var unused = reject(slot.source.name(), List.of(sourceViolation(slot, e)), false);
+                    }
+                    return;
+                }
+                if (!now.values().equals(slot.layer.values())) {
+                    changed.add(slot.source.name());
+                }
+                fresh.add(now);
+            }
+            List<Map<String, SourceValue>> contents =
+                    fresh.stream().map(Layer::values).toList();
+            if (!changed.isEmpty() && !contents.equals(lastPollFailure)) {
+                ConfigUpdate update = transact(String.join(", ", changed), fresh, overrides, rollback, false);
+                lastPollFailure = update.outcome() == ConfigUpdate.Outcome.REJECTED ? contents : null;
+            } else if (changed.isEmpty()) {
+                lastPollFailure = null;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static ConfigViolation sourceViolation(Slot slot, ConfigException e) {
+        return ConfigViolation.missing(
+                e.key().orElse(slot.source.name()),
+                "source " + slot.source.name() + " could not be read: " + e.getMessage());
+    }
+
+    @Override
+    public ConfigUpdate override(Map<String, String> values) {
+        lock.lock();
+        try {
+            Map<String, String> next = new LinkedHashMap<>(overrides);
+            next.putAll(values);
+            return transact(OVERRIDES, currentLayers(), next, rollback, false);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public ConfigUpdate clearOverrides() {
+        lock.lock();
+        try {
+            return transact(OVERRIDES, currentLayers(), Map.of(), rollback, false);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public ConfigUpdate preview(Map<String, String> values) {
+        lock.lock();
+        try {
+            Map<String, String> next = new LinkedHashMap<>(overrides);
+            next.putAll(values);
+            return transact(OVERRIDES, currentLayers(), next, rollback, true);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<ConfigVersion> history() {
+        lock.lock();
+        try {
+            return history.versions();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public ConfigUpdate rollback(long version) {
+        lock.lock();
+        try {
+            ConfigHistory.Applied record = history.find(version)
+                    .orElseThrow(() -> new ConfigException(
+                            "armature.config.no-such-version",
+                            "the configuration history holds no version " + version + "; it holds "
+                                    + history.versions().stream()
+                                            .map(v -> String.valueOf(v.version()))
+                                            .toList()
+                                    + " (see history())",
+                            null,
+                            null));
+            Map<String, SourceValue> values = new LinkedHashMap<>();
+            record.values().forEach((k, v) -> values.put(k, SourceValue.of(v)));
+            Layer layer = new Layer("rollback to " + version, ConfigSource.OVERRIDE_ORDINAL, Integer.MAX_VALUE, values);
+            return transact(
+                    "rollback to " + version,
+                    currentLayers(),
+                    overrides,
+                    new Resolver.Rollback(version, layer, record.keys()),
+                    false);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public ConfigUpdate clearRollback() {
+        lock.lock();
+        try {
+            return transact("clear rollback", currentLayers(), overrides, null, false);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Subscription onChange(String prefix, ConfigChangeListener listener) {
+        Listener l =
+                new Listener(requireNonNull(prefix, "prefix"), requireNonNull(listener, "listener"), new AtomicLong());
+        listeners.add(l);
+        return new Subscription() {
+            @Override
+            public long dropped() {
+                return 0;
+            }
+
+            @Override
+            public long failures() {
+                return l.failures().get();
+            }
+
+            @Override
+            public void close() {
+                listeners.remove(l);
+            }
+        };
+    }
+
+    @Override
+    public Subscription addValidator(ConfigValidator validator) {
+        requireNonNull(validator, "validator");
+        validators.add(validator);
+        return new Subscription() {
+            @Override
+            public long dropped() {
+                return 0;
+            }
+
+            @Override
+            public long failures() {
+                return 0;
+            }
+
+            @Override
+            public void close() {
+                validators.remove(validator);
+            }
+        };
+    }
+
+    private List<Layer> currentLayers() {
+        return slots.stream().map(s -> s.layer).toList();
+    }
+
+    private List<Layer> withOverrides(List<Layer> layers, Map<String, String> overrideValues) {
+        if (overrideValues.isEmpty()) {
+            return layers;
+        }
+        Map<String, SourceValue> values = new LinkedHashMap<>();
+        overrideValues.forEach((k, v) -> values.put(k, SourceValue.of(v)));
+        List<Layer> out = new ArrayList<>(layers);
+        out.add(new Layer(OVERRIDES, ConfigSource.OVERRIDE_ORDINAL, Integer.MAX_VALUE - 1, values));
+        return out;
+    }
+
+    /** One change; the caller holds the lock. */
+    private ConfigUpdate transact(
+            String cause,
+            List<Layer> layers,
+            Map<String, String> nextOverrides,
+            Resolver.@Nullable Rollback nextRollback,
+            boolean preview) {
+        DefaultSnapshot before = current;
+        long nextVersion = Math.max(before.version(), history.lastVersion()) + 1;
+        Resolver.Resolution resolution = resolver.resolve(withOverrides(layers, nextOverrides), nextRollback);
+        List<ConfigViolation> violations = new ArrayList<>(resolution.violations());
+        DefaultSnapshot proposed = resolution.snapshot().withVersion(nextVersion);
+        if (violations.isEmpty()) {
+            for (ConfigValidator v : validators) {
+                violations.addAll(validate(v, proposed));
+            }
+        }
+        if (!violations.isEmpty()) {
+            return preview
+                    ? new ConfigUpdate(ConfigUpdate.Outcome.PREVIEW, nextVersion, List.of(), violations, List.of())
+                    : reject(cause, violations, false);
+        }
+        // keys that need a restart keep their running values
+        Map<String, Entry> merged = new LinkedHashMap<>(proposed.entries());
+        Set<String> restart = new TreeSet<>();
+        for (var d : ConfigHistory.diff(before, proposed)) {
+            if (!reloadable(d.key())) {
+                restart.add(d.key());
+                Entry old = before.entry(d.key());
+                if (old == null) {
+                    merged.remove(d.key());
+                } else {
+                    merged.put(d.key(), old);
+                }
+            }
+        }
+        DefaultSnapshot next = new DefaultSnapshot(nextVersion, merged, candidatesOf(proposed, merged));
+        List<ConfigChange> changes = changes(before, next, cause, nextVersion);
+        if (preview) {
+            return new ConfigUpdate(
+                    ConfigUpdate.Outcome.PREVIEW, nextVersion, changes, List.of(), List.copyOf(restart));
+        }
+        for (int i = 0; i < slots.size(); i++) {
+            slots.get(i).layer = layers.get(i);
+        }
+        overrides = Map.copyOf(nextOverrides);
+        rollback = nextRollback;
+        if (!restart.isEmpty() && !restart.equals(heldBack)) {
+            LOG.warn(
+                    "configuration keys changed that take effect only after a restart: {} (source {})", restart, cause);
+            bus.publish("config", new ConfigEvent.RestartRequired(cause, List.copyOf(restart)));
+        }
+        heldBack = Set.copyOf(restart);
+        if (changes.isEmpty()) {
+            count("unchanged");
+            return new ConfigUpdate(
+                    ConfigUpdate.Outcome.UNCHANGED, before.version(), List.of(), List.of(), List.copyOf(restart));
+        }
+        current = next;
+        history.capacity(next.get("armature.config.history.size", Integer.class, ConfigHistory.DEFAULT_SIZE));
+        history.add(record(before, next, cause));
+        persist();
+        resolution.deprecations().forEach(d -> LOG.warn("deprecated configuration key: {}", d));
+        count("applied");
+        LOG.info("configuration version {} applied from {}: {} key(s) changed", nextVersion, cause, changes.size());
+        bus.publish(
+                "config",
+                new ConfigEvent.Applied(
+                        nextVersion,
+                        cause,
+                        changes.stream().map(ConfigChange::key).toList()));
+        notifyListeners(changes);
+        return new ConfigUpdate(ConfigUpdate.Outcome.APPLIED, nextVersion, changes, List.of(), List.copyOf(restart));
+    }
+
+    private static List<ConfigViolation> validate(ConfigValidator validator, ConfigSnapshot proposed) {
+        try {
+            return requireNonNull(validator.validate(proposed), "a validator returned null");
+        } catch (RuntimeException e) {
+            LOG.warn("a configuration validator failed; the change is rejected", e);
+            return List.of(ConfigViolation.missing(
+                    "(validator)",
+                    "validator " + validator.getClass().getName() + " failed: "
+                            + e.getClass().getSimpleName()));
+        }
+    }
+
+    private static Map<String, List<Candidate>> candidatesOf(DefaultSnapshot proposed, Map<String, Entry> merged) {
+        Map<String, List<Candidate>> out = new LinkedHashMap<>();
+        for (String key : merged.keySet()) {
+            out.put(key, proposed.candidates(key));
+        }
+        return out;
+    }
+
+    private boolean reloadable(String key) {
+        return schema.find(key)
+                .or(() -> schema.container(key))
+                .map(p -> p.reloadable())
+                .orElse(true);
+    }
+
+    private ConfigUpdate reject(String cause, List<ConfigViolation> violations, boolean preview) {
+        count("rejected");
+        LOG.warn(
+                "configuration change from {} rejected; the running version {} stays in force: {}",
+                cause,
+                current.version(),
+                violations);
+        bus.publish("config", new ConfigEvent.Rejected(cause, violations));
+        return new ConfigUpdate(
+                preview ? ConfigUpdate.Outcome.PREVIEW : ConfigUpdate.Outcome.REJECTED,
+                current.version(),
+                List.of(),
+                violations,
+                List.of());
+    }
+
+    private void count(String outcome) {
+        registry.counter("armature.config.updates", "outcome", outcome).increment();
+    }
+
+    private static List<ConfigChange> changes(
+            DefaultSnapshot before, DefaultSnapshot after, String cause, long version) {
+        List<ConfigChange> out = new ArrayList<>();
+        for (var d : ConfigHistory.diff(before, after)) {
+            Entry a = before.entry(d.key());
+            Entry b = after.entry(d.key());
+            out.add(new ConfigChange(
+                    d.key(),
+                    Optional.ofNullable(a).map(e -> e.value),
+                    Optional.ofNullable(b).map(e -> e.value),
+                    cause,
+                    version));
+        }
+        return List.copyOf(out);
+    }
+
+    private void notifyListeners(List<ConfigChange> changes) {
+        for (Listener l : listeners) {
+            List<ConfigChange> mine =
+                    changes.stream().filter(c -> under(c.key(), l.prefix())).toList();
+            if (mine.isEmpty()) {
+                continue;
+            }
+            try {
+                l.listener().onChange(mine);
+            } catch (RuntimeException e) {
+                l.failures().incrementAndGet();
+                registry.counter("armature.config.listener.failures").increment();
+                LOG.warn(
+                        "a configuration listener for prefix '{}' failed; other listeners are unaffected",
+                        l.prefix(),
+                        e);
+            }
+        }
+    }
+
+    static boolean under(String key, String prefix) {
+        return prefix.isEmpty()
+                || key.equals(prefix)
+                || (key.startsWith(prefix)
+                        && (key.charAt(prefix.length()) == '.' || key.charAt(prefix.length()) == '['));
+    }
+
+    private ConfigHistory.Applied record(@Nullable DefaultSnapshot before, DefaultSnapshot after, String cause) {
+        Set<String> keys = after.keys();
+        return new ConfigHistory.Applied(
+                after.version(),
+                time.now(),
+                cause,
+                ConfigHistory.diff(before, after),
+                ConfigHistory.storedValues(after),
+                keys);
+    }
+
+    // ---- history persistence and watching, tied to the system's lifecycle ----
+
+    /**
+     * Connects the history to the state store: loads an earlier history (continuing its numbering and
+     * re-applying a rollback that was in force) when {@code openNow}, else opens the store at the
+     * first change.
+     */
+    public void attachHistory(Supplier<StateStore> stores, boolean openNow) {
+        lock.lock();
+        try {
+            storeSupplier = stores;
+            if (openNow) {
+                loadHistory(stores.get());
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void loadHistory(StateStore s) {
+        store = s;
+        Optional<Versioned> stored = s.get(NAMESPACE, HISTORY_KEY);
+        if (stored.isEmpty()) {
+            persist();
+            return;
+        }
+        ConfigHistory.Persisted persisted = ConfigHistory.decode(stored.get().value());
+        ConfigHistory.Applied now = history.last().orElseThrow();
+        history.clear();
+        persisted.records().forEach(history::add);
+        Optional<ConfigHistory.Applied> previous = history.last();
+        if (previous.isPresent() && previous.get().values().equals(now.values())) {
+            current = current.withVersion(previous.get().version());
+        } else {
+            current = current.withVersion(history.lastVersion() + 1);
+            history.add(record(null, current, "startup"));
+        }
+        persist();
+        Long rollbackTo = persisted.rollbackTo();
+        if (rollbackTo != null && history.find(rollbackTo).isPresent()) {
+            LOG.info("re-applying the configuration rollback to version {} that was in force", rollbackTo);
+            var unused = rollback(rollbackTo);
+        }
+    }
+
+    private void persist() {
+        if (store == null) {
+            if (storeSupplier == null || history.lastVersion() < 2) {
+                return;
+            }
+            store = storeSupplier.get();
+        }
+        StateStore s = store;
+        byte[] bytes = history.encode(rollback == null ? null : rollback.version());
+        s.put(NAMESPACE, HISTORY_KEY, bytes);
+    }
+
+    /** Starts watching pushing sources and polling all of them. */
+    public void startWatching(Scheduler scheduler) {
+        Duration interval = current.get("armature.config.poll-interval", Duration.class, Duration.ofSeconds(10));
+        lock.lock();
+        try {
+            for (Slot slot : slots) {
+                slot.source.watch(() -> onSourceChanged(slot.source)).ifPresent(watches::add);
+            }
+            watches.add(scheduler.scheduleAtFixedRate(interval, interval, this::pollQuietly));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void onSourceChanged(ConfigSource source) {
+        try {
+            var unused = reloadSource(source);
+        } catch (RuntimeException e) {
+            LOG.warn("reloading configuration source {} failed", source.name(), e);
+        }
+    }
+
+    private void pollQuietly() {
+        try {
+            poll();
+        } catch (RuntimeException e) {
+            LOG.warn("polling the configuration sources failed", e);
+        }
+    }
+
+    /** Stops watching and polling. */
+    public void stopWatching() {
+        lock.lock();
+        try {
+            watches.forEach(Cancellable::cancel);
+            watches.clear();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.armature.core.internal.config;
+
+import dev.armature.api.config.ConfigException;
+import dev.armature.api.config.ConfigProperty;
+import dev.armature.api.config.ConfigSchema;
+import dev.armature.api.config.ConfigType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Internal: every declared key of a system's schemas, found by exact key, by {@code *} pattern, by
+ * a former name, or as the parent of a list element or map entry.
+ */
+final class SchemaIndex {
+    private final List<ConfigSchema> schemas;
+    private final Map<String, ConfigProperty> exact = new LinkedHashMap<>();
+    private final List<ConfigProperty> patterns = new ArrayList<>();
+    private final Map<String, String> relocations = new HashMap<>();
+    private final List<String> prefixes = new ArrayList<>();
+
+    SchemaIndex(List<ConfigSchema> schemas) {
+        this.schemas = List.copyOf(schemas);
+        Map<String, String> owners = new HashMap<>();
+        for (ConfigSchema schema : schemas) {
+            for (ConfigProperty p : schema.properties()) {
+                String previous = owners.putIfAbsent(p.key(), schema.owner());
+                if (previous != null) {
+                    throw new ConfigException(
+                            "armature.config.schema-conflict",
+                            "the key " + p.key() + " is declared by both " + previous + " and " + schema.owner()
+                                    + "; one owner must declare it, or one must choose another prefix",
+                            p.key(),
+                            null);
+                }
+                if (p.key().contains("*")) {
+                    patterns.add(p);
+                } else {
+                    exact.put(p.key(), p);
+                }
+                for (String old : p.relocatedFrom()) {
+                    relocations.put(old, p.key());
+                }
+            }
+            prefixes.addAll(schema.prefixes());
+        }
+    }
+
+    List<ConfigSchema> schemas() {
+        return schemas;
+    }
+
+    /** The property that declares a key exactly or by pattern. */
+    Optional<ConfigProperty> find(String key) {
+        ConfigProperty p = exact.get(key);
+        if (p != null) {
+            return Optional.of(p);
+        }
+        for (ConfigProperty pattern : patterns) {
+            if (matches(pattern.key(), key)) {
+                return Optional.of(pattern);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The property a key belongs to as a list element ({@code a.b[2]}) or map entry ({@code a.b.x}). */
+    Optional<ConfigProperty> container(String key) {
+        int bracket = key.indexOf('[');
+        if (bracket > 0) {
+            Optional<ConfigProperty> list = find(key.substring(0, bracket));
+            if (list.isPresent() && list.get().type() instanceof ConfigType.ListOf) {
+                return list;
+            }
+        }
+        for (int dot = key.lastIndexOf('.'); dot > 0; dot = key.lastIndexOf('.', dot - 1)) {
+            Optional<ConfigProperty> map = find(key.substring(0, dot));
+            if (map.isPresent() && map.get().type() instanceof ConfigType.MapOf) {
+                return map;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The current key of a former name. */
+    Optional<String> relocatedTo(String oldKey) {
+        return Optional.ofNullable(relocations.get(oldKey));
+    }
+
+    /** Exactly declared properties, for defaults and required checks. */
+    Iterable<ConfigProperty> exactProperties() {
+        return exact.values();
+    }
+
+    /** The claimed prefix a key falls under, if any. */
+    Optional<String> claimingPrefix(String key) {
+        for (String prefix : prefixes) {
+            if (key.equals(prefix) || key.startsWith(prefix + ".") || key.startsWith(prefix + "[")) {
+                return Optional.of(prefix);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The declared key nearest to an unknown one, if any is near enough to be a likely typo. */
+    Optional<String> suggest(String unknown) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        List<String> candidates = new ArrayList<>(exact.keySet());
+        patterns.forEach(p -> candidates.add(p.key()));
+        for (String candidate : candidates) {
+            int d = distance(unknown, candidate);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = candidate;
+            }
+        }
+        int limit = Math.max(2, unknown.length() / 4);
+        return best != null && bestDistance <= limit ? Optional.of(best) : Optional.empty();
+    }
+
+    static boolean matches(String pattern, String key) {
+        String[] p = pattern.split("\\.", -1);
+        String[] k = key.split("\\.", -1);
+        if (p.length != k.length) {
+            return false;
+        }
+        for (int i = 0; i < p.length; i++) {
+            if (!p[i].equals("*") && !p[i].equals(k[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Levenshtein distance, with {@code *} in the declared key matching any one segment cheaply. */
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}
