@@ -54,7 +54,24 @@ final class ConfigHistory {
     }
 
     /** What is persisted: the records, and the rollback in force. */
-    record Persisted(List<Applied> records, @Nullable Long rollbackTo) {}
+    record Persisted(List<Stored> records, @Nullable Long rollbackTo) {}
+
+    /** A record as stored, with its time as ISO-8601 text. */
+    record Stored(
+            long version,
+            String appliedAt,
+            String source,
+            List<ConfigDiff> diff,
+            Map<String, String> values,
+            Set<String> keys) {
+        static Stored of(Applied a) {
+            return new Stored(a.version(), a.appliedAt().toString(), a.source(), a.diff(), a.values(), a.keys());
+        }
+
+        Applied toApplied() {
+            return new Applied(version, Instant.parse(appliedAt), source, diff, values, keys);
+        }
+    }
 
     ConfigHistory(int capacity) {
         this.capacity = Math.max(1, capacity);
@@ -130,7 +147,8 @@ final class ConfigHistory {
 
     byte[] encode(@Nullable Long rollbackTo) {
         try {
-            return JSON.writeValueAsBytes(new Persisted(List.copyOf(records), rollbackTo));
+            return JSON.writeValueAsBytes(
+                    new Persisted(records.stream().map(Stored::of).toList(), rollbackTo));
         } catch (JsonProcessingException e) {
             throw new ConfigException("armature.config.history", "cannot encode the configuration history", null, e);
         }
@@ -139,7 +157,7 @@ final class ConfigHistory {
     static Persisted decode(byte[] bytes) {
         try {
             return JSON.readValue(bytes, Persisted.class);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw new ConfigException(
                     "armature.config.history",
                     "the stored configuration history cannot be read ("

@@ -650,7 +650,7 @@ public final class DefaultConfig implements Config {
         ConfigHistory.Persisted persisted = ConfigHistory.decode(stored.get().value());
         ConfigHistory.Applied now = history.last().orElseThrow();
         history.clear();
-        persisted.records().forEach(history::add);
+        persisted.records().forEach(r -> history.add(r.toApplied()));
         Optional<ConfigHistory.Applied> previous = history.last();
         if (previous.isPresent() && previous.get().values().equals(now.values())) {
             current = current.withVersion(previous.get().version());
