@@ -1,5 +1,7 @@
 package dev.armature.core.internal.config;
 
+import dev.armature.api.RestartKind;
+import dev.armature.api.RestartStrategy;
 import dev.armature.api.config.ConfigProperty;
 import dev.armature.api.config.ConfigSchema;
 import dev.armature.api.config.ConfigType;
@@ -8,6 +10,9 @@ import dev.armature.api.config.ConfigType;
 public final class CoreSchema {
     /** The schema's owner as reports name it. */
     public static final String OWNER = "agent-core";
+
+    /** The pattern prefix of per-component keys. */
+    public static final String COMPONENTS = "armature.components.*.";
 
     private CoreSchema() {}
 
@@ -46,6 +51,34 @@ public final class CoreSchema {
                 .add(ConfigProperty.builder("armature.components.*.optional", ConfigType.BOOLEAN)
                         .description("Whether the system starts without the component when its start fails.")
                         .build())
+                .add(component(
+                        "restart.kind", ConfigType.enumOf(RestartKind.class), "When the component is restarted."))
+                .add(component(
+                        "restart.strategy",
+                        ConfigType.enumOf(RestartStrategy.class),
+                        "Which components restart with it."))
+                .add(component("restart.backoff.min", ConfigType.DURATION, "The first restart delay."))
+                .add(component("restart.backoff.max", ConfigType.DURATION, "The longest restart delay."))
+                .add(ConfigProperty.builder(COMPONENTS + "restart.backoff.multiplier", ConfigType.DOUBLE)
+                        .min("1")
+                        .description("How much each restart delay grows.")
+                        .build())
+                .add(ConfigProperty.builder(COMPONENTS + "restart.backoff.jitter", ConfigType.DOUBLE)
+                        .min("0")
+                        .max("1")
+                        .description("The random share of each restart delay.")
+                        .build())
+                .add(ConfigProperty.builder(COMPONENTS + "restart.intensity.max-restarts", ConfigType.INT)
+                        .min("0")
+                        .description("How many restarts the window allows before escalation.")
+                        .build())
+                .add(component("restart.intensity.window", ConfigType.DURATION, "The window restarts are counted in."))
+                .build();
+    }
+
+    private static ConfigProperty component(String suffix, ConfigType type, String description) {
+        return ConfigProperty.builder(COMPONENTS + suffix, type)
+                .description(description + " The code's value by default; read at build.")
                 .build();
     }
 }
