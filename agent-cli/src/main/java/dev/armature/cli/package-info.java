@@ -1,5 +1,7 @@
 /**
- * The {@code armature} command line (picocli): inspect configuration, export schemas and graphs, verify licenses. Filled by the configuration issue; the module holds its place in the build until then.
+ * The {@code armature} command line (picocli): {@link dev.armature.cli.ArmatureCli} is its entry
+ * point. Commands today: {@code keygen}, {@code config encrypt} and {@code config decrypt}; the
+ * commands themselves live in {@code dev.armature.cli.internal}.
  */
 @NullMarked
 package dev.armature.cli;
