@@ -120,24 +120,32 @@ public final class EnvironmentConfigSource implements ConfigSource {
     }
 
     private static Optional<String> keyForNormalized(String variable, String host) {
-        boolean ours = variable.startsWith(ARMATURE_PREFIX) || (!host.isEmpty() && variable.startsWith(host));
-        if (!ours || !VARIABLE.matcher(variable).matches()) {
+        if (!startsASegment(variable, ARMATURE_PREFIX) && !startsASegment(variable, host)) {
             return Optional.empty();
         }
+        if (!VARIABLE.matcher(variable).matches()) {
+            return Optional.empty();
+        }
+        // With "___" excluded, every "__" is a hyphen inside a segment and every other "_" a dot.
+        String[] segments = variable.replace("__", "-").split("_", -1);
         StringBuilder key = new StringBuilder();
-        String[] segments = variable.split("_", -1);
         for (int i = 0; i < segments.length; i++) {
             String segment = segments[i];
-            if (segment.isEmpty()) {
-                // "__" splits into an empty segment: it joins its neighbours with a hyphen
-                key.append('-').append(segments[++i].toLowerCase(Locale.ROOT));
-            } else if (i > 0 && INDEX.matcher(segment).matches()) {
+            if (i > 0 && INDEX.matcher(segment).matches()) {
                 key.append('[').append(segment).append(']');
             } else {
                 key.append(i == 0 ? "" : ".").append(segment.toLowerCase(Locale.ROOT));
             }
         }
         return Optional.of(key.toString());
+    }
+
+    /** Returns whether a variable starts with a prefix followed by a segment, not by "_". */
+    private static boolean startsASegment(String variable, String prefix) {
+        return !prefix.isEmpty()
+                && variable.length() > prefix.length()
+                && variable.startsWith(prefix)
+                && variable.charAt(prefix.length()) != '_';
     }
 
     private static String normalizePrefix(String hostPrefix) {

@@ -76,7 +76,7 @@ final class JacksonFlattener {
 
         Map<String, SourceValue> document() throws IOException {
             JsonToken first = next();
-            if (first == null || first == JsonToken.VALUE_NULL) {
+            if (first == null || first == JsonToken.VALUE_NULL || isEmptyYamlDocument(first)) {
                 return Map.of(); // an empty document, or YAML with only comments or "---"
             }
             if (first != JsonToken.START_OBJECT) {
@@ -93,6 +93,13 @@ final class JacksonFlattener {
                         "keep one document per file, or split it into several files");
             }
             return Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
+
+        /** Returns whether the first token is the empty scalar of a YAML document that is only "---". */
+        private boolean isEmptyYamlDocument(JsonToken first) throws IOException {
+            return format == ConfigFormat.YAML
+                    && first == JsonToken.VALUE_STRING
+                    && parser.getText().isEmpty();
         }
 
         private void object(String prefix) throws IOException {

@@ -200,6 +200,8 @@ final class PropertiesText {
                 }
                 char c = text.charAt(pos++);
                 boolean eol = c == '\n' || c == '\r';
+                // Properties looks for the end of the text before it skips the \n of a \r\n.
+                boolean atEnd = pos >= text.length();
                 if (eol) {
                     newLine(c);
                 }
@@ -223,6 +225,9 @@ final class PropertiesText {
                     backslash = c == '\\' && !backslash;
                 } else if (buf.length() == 0) {
                     skipBlanks = true;
+                } else if (backslash && atEnd) {
+                    buf.setLength(buf.length() - 1);
+                    return buf.toString(); // possibly empty: Properties then holds the key ""
                 } else if (backslash) {
                     buf.setLength(buf.length() - 1);
                     skipBlanks = true;
