@@ -23,6 +23,7 @@ import dev.armature.api.state.Versioned;
 import dev.armature.api.time.Cancellable;
 import dev.armature.api.time.Scheduler;
 import dev.armature.api.time.TimeSource;
+import dev.armature.core.internal.config.crypto.EncryptedValues;
 import dev.armature.spi.config.ConfigSource;
 import dev.armature.spi.config.SourceValue;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,7 +51,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class DefaultConfig implements Config {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultConfig.class);
-    private static final String NAMESPACE = "config";
+    /** The state store namespace of the history. */
+    public static final String NAMESPACE = "config";
+
     private static final String HISTORY_KEY = "history";
     static final String OVERRIDES = "overrides";
 
@@ -187,7 +190,7 @@ public final class DefaultConfig implements Config {
         List<Candidate> candidates = s.candidates(key);
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
-            String shown = secret || EncryptedText.isEncrypted(c.value().text())
+            String shown = secret || EncryptedValues.isEncrypted(c.value().text())
                     ? Secret.MASK
                     : c.value().text();
             out.add(new ConfigCandidate(c.sourceKey(), shown, c.origin(), i == 0 && effective != null));

@@ -8,6 +8,7 @@ import dev.armature.api.config.ConfigProperty;
 import dev.armature.api.config.ConfigType;
 import dev.armature.api.config.ConfigViolation;
 import dev.armature.api.config.Secret;
+import dev.armature.core.internal.config.crypto.EncryptedValues;
 import dev.armature.spi.config.SourceValue;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -174,7 +175,7 @@ final class Resolver {
         ConfigOrigin origin = winner.origin();
         Optional<ConfigProperty> declared = schema.find(key);
         @Nullable ConfigProperty property = declared.orElse(null);
-        boolean encrypted = EncryptedText.isEncrypted(text);
+        boolean encrypted = EncryptedValues.isEncrypted(text);
         if (encrypted) {
             if (property != null && property.type() != ConfigType.STRING) {
                 violations.add(ConfigViolation.of(

@@ -29,6 +29,8 @@ import dev.armature.api.time.Scheduler;
 import dev.armature.api.time.TimeSource;
 import dev.armature.core.internal.concurrent.ExecutorScheduler;
 import dev.armature.core.internal.concurrent.OwnedThreads;
+import dev.armature.core.internal.config.ConfigBootstrap;
+import dev.armature.core.internal.config.DefaultConfig;
 import dev.armature.core.internal.event.DefaultEventBus;
 import dev.armature.core.internal.metrics.Meters;
 import dev.armature.core.internal.plugin.PluginContributions;
@@ -36,10 +38,12 @@ import dev.armature.core.internal.plugin.PluginLoader;
 import dev.armature.core.internal.state.Storage;
 import dev.armature.core.metrics.MicrometerExtension;
 import dev.armature.spi.SystemSpec;
+import dev.armature.spi.config.ConfigSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,6 +82,7 @@ public final class DefaultAgentSystem implements AgentSystem {
     private final ThreadPoolExecutor delivery;
     private final DefaultEventBus bus;
     private final Meters meters;
+    private final DefaultConfig config;
     private final ComponentTable table;
     private final Orchestrator orchestrator;
     private final HealthWatch health;
@@ -99,23 +104,21 @@ public final class DefaultAgentSystem implements AgentSystem {
     /** Loads the plugins, validates the graph and prepares the system; starts no component. */
     public DefaultAgentSystem(SystemSpec spec) {
         this.spec = requireNonNull(spec, "spec");
+        this.threads = new OwnedThreads(spec.name());
+        ConfigBootstrap bootstrap =
+                ConfigBootstrap.begin(spec.config(), spec.classLoader(), threads.factory("config-watch"));
+        Set<String> disabledPlugins = new LinkedHashSet<>(spec.disabledPlugins());
+        disabledPlugins.addAll(bootstrap.disabledPlugins());
         this.plugins = PluginContributions.collect(
                 PluginLoader.load(
                         spec.classLoader(),
                         spec.pluginDiscovery(),
                         spec.plugins(),
-                        spec.disabledPlugins(),
+                        disabledPlugins,
                         ArmatureVersion.API),
                 spec);
         List<Component> components = new ArrayList<>(spec.components());
         components.addAll(plugins.components());
-        List<ComponentDescriptor> descriptors = new ArrayList<>();
-        for (Component c : components) {
-            descriptors.add(requireNonNull(
-                    c.descriptor(), () -> "descriptor() of " + c.getClass().getName() + " returned null"));
-        }
-        this.graph = ComponentGraph.of(descriptors);
-        this.threads = new OwnedThreads(spec.name());
         this.time = spec.timeSource().orElse(TimeSource.system());
         if (spec.scheduler().isPresent()) {
             this.scheduler = spec.scheduler().get();
@@ -148,6 +151,21 @@ public final class DefaultAgentSystem implements AgentSystem {
         this.meters = Meters.create(spec.name(), spec.extension(MicrometerExtension.class), time);
         meters.bindEventBus(bus);
         registerService(MeterRegistry.class, meters.registry());
+        try {
+            this.config = bootstrap.finish(
+                    plugins.instances(ConfigSource.class), plugins.configSchemas(), bus, time, meters.registry());
+            List<ComponentDescriptor> descriptors = new ArrayList<>();
+            for (Component c : components) {
+                ComponentDescriptor code = requireNonNull(
+                        c.descriptor(), () -> "descriptor() of " + c.getClass().getName() + " returned null");
+                descriptors.add(ConfiguredDescriptors.apply(code, config.snapshot()));
+            }
+            this.graph = ComponentGraph.of(descriptors);
+        } catch (RuntimeException e) {
+            abandon();
+            throw e;
+        }
+        registerService(Config.class, config);
         services.put(StateStore.class, () -> storage().stateStore());
         TimedOperations ops = new TimedOperations(workers, scheduler, time);
         plugins.subscribeListeners(bus);
@@ -188,6 +206,9 @@ public final class DefaultAgentSystem implements AgentSystem {
         if (spec.shutdownHook()) {
             registerShutdownHook();
         }
+        config.attachHistory(
+                () -> storage().stateStore(), Storage.holdsNamespace(dataDirectory(), DefaultConfig.NAMESPACE));
+        config.startWatching(scheduler);
         List<ComponentFailure> failures;
         try {
             failures = orchestrator.startAll();
@@ -287,6 +308,7 @@ public final class DefaultAgentSystem implements AgentSystem {
             }
             readiness = HealthStatus.DOWN;
         }
+        config.stopWatching();
         closeStorage();
         releaseThreads();
         meters.close();
@@ -375,8 +397,18 @@ public final class DefaultAgentSystem implements AgentSystem {
 
     @Override
     public Config config() {
-        throw new ArmatureException(
-                "armature.config.unavailable", "the configuration manager is being built; it lands in this issue");
+        return config;
+    }
+
+    /** Ends what the constructor started when building fails part-way, so that no thread outlives it. */
+    private void abandon() {
+        bus.close();
+        workers.shutdownNow();
+        delivery.shutdownNow();
+        if (ownedScheduler != null) {
+            ownedScheduler.shutdown();
+        }
+        meters.close();
     }
 
     @Override
@@ -430,10 +462,14 @@ public final class DefaultAgentSystem implements AgentSystem {
                         "durable state", state.name(), "the system has stopped and released its data directory");
             }
             if (storage == null) {
-                storage = Storage.open(spec.dataDirectory().orElse(Storage.DEFAULT_DIRECTORY));
+                storage = Storage.open(dataDirectory());
             }
             return storage;
         }
+    }
+
+    private java.nio.file.Path dataDirectory() {
+        return spec.dataDirectory().orElse(Storage.DEFAULT_DIRECTORY);
     }
 
     private void closeStorage() {

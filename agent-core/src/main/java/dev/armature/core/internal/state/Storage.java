@@ -56,6 +56,15 @@ public final class Storage implements AutoCloseable {
     }
 
     /**
+     * Returns whether a data directory already holds a namespace of the state store, without taking
+     * the directory's lock; callers use it to open the store only when there is something to read.
+     */
+    public static boolean holdsNamespace(Path directory, String namespace) {
+        return java.nio.file.Files.isDirectory(
+                directory.resolve(FileStateStore.DIRECTORY).resolve(namespace));
+    }
+
+    /**
      * Returns the state store kept in this directory. It stops working when the storage closes.
      *
      * @return the store; the same instance on every call
