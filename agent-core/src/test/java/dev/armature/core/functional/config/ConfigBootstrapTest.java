@@ -209,8 +209,8 @@ class ConfigBootstrapTest {
                     assertThat(e.violations())
                             .extracting(ConfigViolation::key)
                             .containsExactly(
-                                    "armature.config.histroy",
                                     "armature.config.history.size",
+                                    "armature.config.histroy",
                                     "armature.config.poll-interval");
                     assertThat(e.getMessage())
                             .contains(file + ":3")
