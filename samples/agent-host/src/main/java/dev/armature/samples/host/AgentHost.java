@@ -6,6 +6,8 @@ import dev.armature.api.ComponentFailure;
 import dev.armature.api.ShutdownPhase;
 import dev.armature.api.ShutdownReport;
 import dev.armature.api.StartupException;
+import dev.armature.api.config.ConfigEvent;
+import dev.armature.api.config.ConfigException;
 import dev.armature.api.event.EventEnvelope;
 import dev.armature.api.event.SubscribeOptions;
 import dev.armature.api.event.Subscription;
@@ -13,6 +15,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -79,6 +82,11 @@ public final class AgentHost {
      * @return {@link #EXIT_OK}, {@link #EXIT_FAILED} or {@link #EXIT_USAGE}
      */
     static int run(List<String> args, PrintStream out, PrintStream err) {
+        return run(args, out, err, new CountDownLatch(1));
+    }
+
+    /** As {@link #run(List, PrintStream, PrintStream)}, also stopping when {@code stop} is counted down. */
+    static int run(List<String> args, PrintStream out, PrintStream err, CountDownLatch stop) {
         HostOptions options;
         try {
             options = HostOptions.parse(args);
@@ -91,30 +99,28 @@ public final class AgentHost {
             out.println(HostOptions.USAGE);
             return EXIT_OK;
         }
-        return new AgentHost(options, out, err).run();
+        return new AgentHost(options, out, err).run(stop);
     }
 
-    private int run() {
+    private int run(CountDownLatch stopRequested) {
+        Path settings = options.settingsFile();
+        if (options.configFile().isEmpty() && HostSettings.writeDefaultsIfAbsent(settings)) {
+            out.println("agent-host: wrote the default settings to " + settings.toAbsolutePath());
+        }
         Workspace workspace = new Workspace(options.workspaceParent());
         ModelGateway model = new ModelGateway();
         ToolRunner tools = new ToolRunner(workspace);
         SessionManager sessions = new SessionManager(model, tools, TURN_INTERVAL);
-        AgentSystem system = AgentSystem.builder()
-                .name("agent-host")
-                .component(workspace)
-                .component(model)
-                .component(tools)
-                .component(sessions)
-                .component(new Telemetry())
-                .healthCheckInterval(Duration.ofSeconds(1))
-                .dataDirectory(options.dataDirectory())
-                .addShutdownTask(ShutdownPhase.DRAIN, "finish-agent-turn", sessions::drain)
-                // On Ctrl-C the system runs its shutdown phases from the JVM's shutdown hook.
-                .shutdownHook(true)
-                .build();
+        AgentSystem system;
+        try {
+            system = build(workspace, model, tools, sessions, settings);
+        } catch (ConfigException e) {
+            err.println("agent-host: the settings are not valid: " + e.getMessage());
+            return EXIT_FAILED;
+        }
 
-        CountDownLatch stopRequested = new CountDownLatch(1);
         CountDownLatch reported = new CountDownLatch(1);
+
         // The JVM ends once every shutdown hook has returned: this one holds it until the report is out.
         Thread reportHook = new Thread(
                 () -> {
@@ -124,7 +130,9 @@ public final class AgentHost {
                 "agent-host-report");
         Runtime.getRuntime().addShutdownHook(reportHook);
         try (Subscription printer =
-                system.events().subscribe(ComponentEvent.class, SubscribeOptions.withReplay(), this::print)) {
+                        system.events().subscribe(ComponentEvent.class, SubscribeOptions.withReplay(), this::print);
+                Subscription configPrinter =
+                        system.events().subscribe(ConfigEvent.class, SubscribeOptions.defaults(), this::printConfig)) {
             try {
                 system.start();
             } catch (StartupException e) {
@@ -138,6 +146,8 @@ public final class AgentHost {
             out.println("agent-host is running with "
                     + system.snapshot().components().size() + " components; "
                     + options.runFor().map(d -> "stopping in " + format(d)).orElse("press Ctrl-C to stop"));
+            out.println("agent-host: settings from " + settings.toAbsolutePath() + " (version "
+                    + system.config().snapshot().version() + "); edit the file to change them live");
             if (options.runFor().isPresent()) {
                 awaitQuietly(stopRequested, options.runFor().get());
             } else {
@@ -145,9 +155,9 @@ public final class AgentHost {
             }
             ShutdownReport report = system.stop();
             printReport(report);
-            if (printer.dropped() > 0) {
-                err.println(
-                        "agent-host: " + printer.dropped() + " transitions were not printed: the console was too slow");
+            long dropped = printer.dropped() + configPrinter.dropped();
+            if (dropped > 0) {
+                err.println("agent-host: " + dropped + " events were not printed: the console was too slow");
             }
             if (!report.isClean()) {
                 err.println("agent-host: the shutdown was not clean; see the report above");
@@ -161,6 +171,52 @@ public final class AgentHost {
             } catch (IllegalStateException e) {
                 // The JVM is shutting down, which is what ran the hook: nothing to remove.
             }
+        }
+    }
+
+    private AgentSystem build(
+            Workspace workspace, ModelGateway model, ToolRunner tools, SessionManager sessions, Path settings) {
+        return AgentSystem.builder()
+                .name("agent-host")
+                .component(workspace)
+                .component(model)
+                .component(tools)
+                .component(sessions)
+                .component(new Telemetry())
+                .healthCheckInterval(Duration.ofSeconds(1))
+                .dataDirectory(options.dataDirectory())
+                // Settings: the schema's defaults, the file (watched), then AGENT_* variables.
+                .addConfigSchema(HostSettings.SCHEMA)
+                .addConfigFile(settings)
+                .environmentPrefix("AGENT_")
+                .addShutdownTask(ShutdownPhase.DRAIN, "finish-agent-turn", sessions::drain)
+                // On Ctrl-C the system runs its shutdown phases from the JVM's shutdown hook.
+                .shutdownHook(true)
+                .build();
+    }
+
+    private void printConfig(EventEnvelope<? extends ConfigEvent> envelope) {
+        String at = CLOCK.format(envelope.timestamp());
+        ConfigEvent e = envelope.payload();
+        if (e instanceof ConfigEvent.Applied a) {
+            out.printf(
+                    Locale.ROOT,
+                    "%s  %-16s version %d applied from %s: %s%n",
+                    at,
+                    "config",
+                    a.version(),
+                    a.source(),
+                    a.changedKeys());
+        } else if (e instanceof ConfigEvent.Rejected r) {
+            out.printf(
+                    Locale.ROOT,
+                    "%s  %-16s change from %s REJECTED; keeping the last good settings:%n",
+                    at,
+                    "config",
+                    r.source());
+            r.violations().forEach(v -> out.printf(Locale.ROOT, "%s  %-16s   %s%n", at, "config", v));
+        } else if (e instanceof ConfigEvent.RestartRequired r) {
+            out.printf(Locale.ROOT, "%s  %-16s %s changed; restart the host to apply%n", at, "config", r.keys());
         }
     }
 

@@ -16,15 +16,22 @@ import java.util.regex.Pattern;
  * @param workspaceParent the directory the temporary workspace is created in; empty for the
  *     system's temporary directory
  * @param dataDirectory where durable state (the session's checkpoints) is kept
+ * @param configFile the settings file; empty for {@code agent-host.yaml} in the data directory
  * @param help whether {@code --help} was given
  */
-record HostOptions(Optional<Duration> runFor, Optional<Path> workspaceParent, Path dataDirectory, boolean help) {
+record HostOptions(
+        Optional<Duration> runFor,
+        Optional<Path> workspaceParent,
+        Path dataDirectory,
+        Optional<Path> configFile,
+        boolean help) {
     /** Where durable state goes without {@code --data-dir}. */
     static final Path DEFAULT_DATA_DIRECTORY = Path.of("armature-data");
 
     static final String USAGE = String.join(
             System.lineSeparator(),
-            "Usage: java -jar agent-host.jar [--run-for <duration>] [--workspace-dir <dir>] [--data-dir <dir>] [--help]",
+            "Usage: java -jar agent-host.jar [--run-for <duration>] [--workspace-dir <dir>] [--data-dir <dir>]",
+            "                                [--config <file>] [--help]",
             "",
             "Starts a small coding-agent host on Armature, prints each component's transitions,",
             "runs until Ctrl-C (or for the given duration), then prints the shutdown report.",
@@ -33,6 +40,8 @@ record HostOptions(Optional<Duration> runFor, Optional<Path> workspaceParent, Pa
             "  --workspace-dir <dir>  create the temporary workspace in <dir> (default: the system temp dir)",
             "  --data-dir <dir>       keep durable state, such as the session's checkpoints, in <dir>",
             "                         (default: ./armature-data); a second run there resumes the session",
+            "  --config <file>        the settings file (YAML, JSON or .properties), watched while running",
+            "                         (default: agent-host.yaml in the data directory, written on first run)",
             "  --help                 print this help and exit",
             "",
             "Exit status: 0 on a clean run, 1 when a component failed to start or stop, 2 on bad arguments.");
@@ -48,6 +57,7 @@ record HostOptions(Optional<Duration> runFor, Optional<Path> workspaceParent, Pa
         Optional<Duration> runFor = Optional.empty();
         Optional<Path> workspaceParent = Optional.empty();
         Path dataDirectory = DEFAULT_DATA_DIRECTORY;
+        Optional<Path> configFile = Optional.empty();
         boolean help = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -56,10 +66,16 @@ record HostOptions(Optional<Duration> runFor, Optional<Path> workspaceParent, Pa
                 case "--run-for" -> runFor = Optional.of(parseDuration(valueOf(args, ++i, arg)));
                 case "--workspace-dir" -> workspaceParent = Optional.of(Path.of(valueOf(args, ++i, arg)));
                 case "--data-dir" -> dataDirectory = Path.of(valueOf(args, ++i, arg));
+                case "--config" -> configFile = Optional.of(Path.of(valueOf(args, ++i, arg)));
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
         }
-        return new HostOptions(runFor, workspaceParent, dataDirectory, help);
+        return new HostOptions(runFor, workspaceParent, dataDirectory, configFile, help);
+    }
+
+    /** The settings file in use: the one given, or the default in the data directory. */
+    Path settingsFile() {
+        return configFile.orElseGet(() -> dataDirectory.resolve(HostSettings.DEFAULT_FILE_NAME));
     }
 
     private static String valueOf(List<String> args, int index, String option) {

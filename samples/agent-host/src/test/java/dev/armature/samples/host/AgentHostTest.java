@@ -8,7 +8,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,5 +101,47 @@ class AgentHostTest {
     void help_prints_the_usage_and_starts_nothing() {
         assertThat(AgentHost.run(List.of("--help"), out, err)).isEqualTo(AgentHost.EXIT_OK);
         assertThat(outBytes.toString(StandardCharsets.UTF_8)).startsWith("Usage:");
+    }
+
+    @Test
+    void editing_the_settings_file_while_running_applies_it_and_a_broken_file_is_rejected(@TempDir Path parent)
+            throws Exception {
+        Path settings = parent.resolve("agent.yaml");
+        Files.writeString(settings, "agent:\n  model:\n    name: first-model\n");
+        ConsoleCapture console = new ConsoleCapture();
+        CountDownLatch stop = new CountDownLatch(1);
+        ExecutorService runner = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> status = runner.submit(() -> AgentHost.run(
+                    List.of(
+                            "--workspace-dir", parent.toString(),
+                            "--data-dir", parent.resolve("data").toString(),
+                            "--config", settings.toString()),
+                    console.stream,
+                    err,
+                    stop));
+            console.await("settings from " + settings.toAbsolutePath(), Duration.ofSeconds(60));
+
+            replace(settings, "agent:\n  model:\n    name: second-model\n");
+            console.await("version 2 applied from file:", Duration.ofSeconds(60));
+
+            replace(settings, "agent:\n  model:\n    name: [broken\n");
+            console.await("REJECTED; keeping the last good settings", Duration.ofSeconds(60));
+
+            stop.countDown();
+            assertThat(status.get(60, TimeUnit.SECONDS))
+                    .as("stderr: %s", errBytes)
+                    .isEqualTo(AgentHost.EXIT_OK);
+            assertThat(console.toString(StandardCharsets.UTF_8)).contains("[agent.model.name]");
+        } finally {
+            stop.countDown();
+            runner.shutdownNow();
+        }
+    }
+
+    private static void replace(Path file, String content) throws IOException {
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(temp, content);
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }
