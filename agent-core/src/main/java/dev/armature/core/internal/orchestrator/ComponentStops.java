@@ -151,7 +151,7 @@ final class ComponentStops {
             StopOutcome outcome =
                     switch (result.outcome()) {
                         case SUCCEEDED -> StopOutcome.STOPPED;
-                        case FAILED -> StopOutcome.FAILED;
+                        case FAILED, REJECTED -> StopOutcome.FAILED;
                         case TIMED_OUT -> StopOutcome.TIMED_OUT;
                     };
             if (failure.isPresent()) {

@@ -6,26 +6,33 @@ import dev.armature.api.time.Cancellable;
 import dev.armature.api.time.Scheduler;
 import dev.armature.api.time.TimeSource;
 import java.time.Duration;
-import java.util.concurrent.CancellationException;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Internal: runs blocking calls (a component's start or stop, a shutdown task, a health check) on
- * the worker pool under a timeout measured on the system's scheduler. When the timeout fires first,
- * the call's thread is interrupted and the result is {@code TIMED_OUT}; a result arrives exactly
- * once either way. Cancelling the returned future interrupts the call as well.
+ * the worker executor under a timeout measured on the system's scheduler. When the timeout fires
+ * first, the call's thread is interrupted and the result is {@code TIMED_OUT}; a result arrives
+ * exactly once either way. Cancelling the returned future interrupts the call as well.
+ *
+ * <p>The executor may be the host's, whose threads run other work too: an interrupt reaches a
+ * thread only while it runs the call it was meant for, and is cleared before the task returns. An
+ * executor that rejects a call gives a {@code REJECTED} result at once. After {@link #close()}
+ * nothing more is run: new calls are rejected, and calls still queued are rejected when they reach
+ * a thread.
  */
 final class TimedOperations {
-    private final ExecutorService workers;
+    private final Executor workers;
     private final Scheduler scheduler;
     private final TimeSource time;
+    private final Set<TimedCall> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
-    TimedOperations(ExecutorService workers, Scheduler scheduler, TimeSource time) {
+    TimedOperations(Executor workers, Scheduler scheduler, TimeSource time) {
         this.workers = workers;
         this.scheduler = scheduler;
         this.time = time;
@@ -40,63 +47,132 @@ final class TimedOperations {
     CompletableFuture<OpResult> run(Duration timeout, Call call) {
         requireNonNull(timeout, "timeout");
         requireNonNull(call, "call");
-        CompletableFuture<OpResult> result = new CompletableFuture<>();
-        long startedAt = time.nanoTime();
-        AtomicReference<@Nullable Future<?>> running = new AtomicReference<>();
+        TimedCall op = new TimedCall(call, time.nanoTime());
+        if (closed) {
+            op.settle(OpResult.rejected(new RejectedExecutionException("the system has closed"), Duration.ZERO));
+            return op;
+        }
+        running.add(op);
         // The timer is set before the call is submitted: a scheduler whose time another thread
         // moves (ManualTime) could otherwise see the call begin, move time past the timeout, and
         // only then get the timer, a whole timeout too late.
-        Cancellable timer = scheduler.schedule(timeout, () -> {
-            if (result.complete(OpResult.timedOut(since(startedAt)))) {
-                interrupt(running.get());
-            }
-        });
-        var unused = result.whenComplete((r, e) -> {
-            timer.cancel();
-            if (result.isCancelled()) {
-                interrupt(running.get()); // whoever gave up on the call stops it too
-            }
-        });
-        Future<?> submitted;
+        op.timer = scheduler.schedule(timeout, op::timeOut);
         try {
-            submitted = workers.submit(() -> {
-                try {
-                    call.run();
-                    result.complete(OpResult.succeeded(since(startedAt)));
-                } catch (InterruptedException e) {
-                    result.complete(OpResult.failed(e, since(startedAt)));
-                    Thread.currentThread().interrupt();
-                } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
-                    result.complete(OpResult.failed(e, since(startedAt)));
-                }
-            });
+            workers.execute(op);
         } catch (RejectedExecutionException e) {
-            result.complete(OpResult.failed(e, Duration.ZERO));
-            return result;
+            op.settle(OpResult.rejected(e, Duration.ZERO));
         }
-        running.set(submitted);
-        if (givenUp(result)) {
-            submitted.cancel(true); // given up on before the future was known
-        }
-        return result;
+        return op;
     }
 
-    /** Whether the result was timed out or cancelled rather than completed by the call. */
-    private static boolean givenUp(CompletableFuture<OpResult> result) {
-        try {
-            return result.getNow(OpResult.succeeded(Duration.ZERO)).outcome() == OpResult.Outcome.TIMED_OUT;
-        } catch (CancellationException e) {
-            return true;
-        }
-    }
-
-    private static void interrupt(@Nullable Future<?> running) {
-        if (running != null) {
-            running.cancel(true);
+    /**
+     * Runs nothing more: calls not yet begun are rejected, and the threads of the calls still
+     * running are interrupted. Their results arrive as usual.
+     */
+    void close() {
+        closed = true;
+        for (TimedCall op : running) {
+            op.interrupt();
         }
     }
 
     private Duration since(long startedAt) {
         return Duration.ofNanos(time.nanoTime() - startedAt);
+    }
+
+    /**
+     * One call: its result, its timer, and the thread that runs it while it runs, so that a
+     * timeout or a cancel interrupts this call and never the next task of a shared thread.
+     */
+    private final class TimedCall extends CompletableFuture<OpResult> implements Runnable {
+        private final Call call;
+        private final long startedAt;
+        private volatile @Nullable Cancellable timer;
+
+        // Guarded by this: the thread running the call, and whether this class interrupted it.
+        private @Nullable Thread runner;
+        private boolean interrupted;
+
+        TimedCall(Call call, long startedAt) {
+            this.call = call;
+            this.startedAt = startedAt;
+        }
+
+        @Override
+        public void run() {
+            synchronized (this) {
+                if (isDone()) {
+                    return; // timed out or cancelled before it began
+                }
+                runner = Thread.currentThread();
+            }
+            OpResult result;
+            boolean keepInterrupt = false;
+            boolean ours = false;
+            try {
+                if (closed) {
+                    result = OpResult.rejected(new RejectedExecutionException("the system has closed"), Duration.ZERO);
+                } else {
+                    call.run();
+                    result = OpResult.succeeded(since(startedAt));
+                }
+            } catch (InterruptedException e) {
+                result = OpResult.failed(e, since(startedAt));
+                keepInterrupt = true;
+            } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
+                result = OpResult.failed(e, since(startedAt));
+            } finally {
+                synchronized (this) {
+                    runner = null;
+                    ours = interrupted;
+                }
+                if (ours) {
+                    // The interrupt was meant for this call alone; the thread may be the host's.
+                    var unused = Thread.interrupted();
+                }
+            }
+            if (keepInterrupt && !ours) {
+                Thread.currentThread().interrupt(); // someone else's interrupt, such as a pool's shutdown
+            }
+            settle(result);
+        }
+
+        void settle(OpResult result) {
+            if (complete(result)) {
+                ended();
+            }
+        }
+
+        void timeOut() {
+            if (complete(OpResult.timedOut(since(startedAt)))) {
+                interrupt();
+                ended();
+            }
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            if (cancelled) {
+                interrupt(); // whoever gave up on the call stops it too
+                ended();
+            }
+            return cancelled;
+        }
+
+        synchronized void interrupt() {
+            if (runner != null) {
+                interrupted = true;
+                runner.interrupt();
+            }
+        }
+
+        private void ended() {
+            running.remove(this);
+            @Nullable Cancellable t = timer;
+            if (t != null) {
+                t.cancel();
+            }
+        }
     }
 }

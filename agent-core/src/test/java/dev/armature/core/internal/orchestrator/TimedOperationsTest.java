@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.armature.core.time.ManualTime;
 import java.time.Duration;
-import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -85,49 +83,17 @@ class TimedOperationsTest {
         // timer a whole timeout later, and the call was never interrupted.
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch interrupted = new CountDownLatch(1);
-        ExecutorService advancingOnSubmit = new AbstractExecutorService() {
-            @Override
-            public Future<?> submit(Runnable task) {
-                Future<?> f = pool.submit(task);
-                try {
-                    if (!inside.await(SAFETY_SECONDS, SECONDS)) {
-                        throw new IllegalStateException("the call never began");
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
+        Executor advancingOnSubmit = task -> {
+            pool.execute(task);
+            try {
+                if (!inside.await(SAFETY_SECONDS, SECONDS)) {
+                    throw new IllegalStateException("the call never began");
                 }
-                time.advance(TIMEOUT);
-                return f;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
-
-            @Override
-            public void execute(Runnable command) {
-                pool.execute(command);
-            }
-
-            @Override
-            public void shutdown() {}
-
-            @Override
-            public java.util.List<Runnable> shutdownNow() {
-                return java.util.List.of();
-            }
-
-            @Override
-            public boolean isShutdown() {
-                return false;
-            }
-
-            @Override
-            public boolean isTerminated() {
-                return false;
-            }
-
-            @Override
-            public boolean awaitTermination(long timeout, TimeUnit unit) {
-                return false;
-            }
+            time.advance(TIMEOUT);
         };
         var ops = new TimedOperations(advancingOnSubmit, time, time);
 
@@ -135,6 +101,69 @@ class TimedOperationsTest {
 
         assertThat(result.get(SAFETY_SECONDS, SECONDS).outcome()).isEqualTo(OpResult.Outcome.TIMED_OUT);
         assertThat(interrupted.await(SAFETY_SECONDS, SECONDS)).isTrue();
+    }
+
+    @Test
+    void a_timed_out_call_leaves_no_interrupt_on_the_thread_for_its_next_task() throws Exception {
+        ExecutorService single = Executors.newSingleThreadExecutor();
+        try {
+            var ops = new TimedOperations(single, time, time);
+            CountDownLatch inside = new CountDownLatch(1);
+            var result = ops.run(TIMEOUT, () -> {
+                inside.countDown();
+                try {
+                    new CountDownLatch(1).await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // a call that keeps the flag set as it returns
+                }
+            });
+            assertThat(inside.await(SAFETY_SECONDS, SECONDS)).isTrue();
+            time.advance(TIMEOUT);
+            assertThat(result.get(SAFETY_SECONDS, SECONDS).outcome()).isEqualTo(OpResult.Outcome.TIMED_OUT);
+
+            boolean nextTaskInterrupted =
+                    single.submit(() -> Thread.currentThread().isInterrupted()).get(SAFETY_SECONDS, SECONDS);
+
+            assertThat(nextTaskInterrupted)
+                    .as("the interrupt was the timed-out call's alone")
+                    .isFalse();
+        } finally {
+            single.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_call_the_executor_rejects_is_rejected_at_once_with_its_timer_cancelled() throws Exception {
+        ExecutorService shutDown = Executors.newSingleThreadExecutor();
+        shutDown.shutdown();
+        var ops = new TimedOperations(shutDown, time, time);
+
+        OpResult r = ops.run(TIMEOUT, () -> {}).get(SAFETY_SECONDS, SECONDS);
+
+        assertThat(r.outcome()).isEqualTo(OpResult.Outcome.REJECTED);
+        assertThat(r.failure("start of 'a'", TIMEOUT)).hasValueSatisfying(f -> {
+            assertThat(f.type()).isEqualTo("rejected");
+            assertThat(f.message()).contains("start of 'a'").contains("worker executor");
+        });
+        assertThat(time.pendingTasks()).as("the timer is cancelled").isZero();
+    }
+
+    @Test
+    void after_close_nothing_runs_and_running_calls_are_interrupted() throws Exception {
+        var ops = new TimedOperations(pool, time, time);
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch interrupted = new CountDownLatch(1);
+        var running = ops.run(TIMEOUT, () -> blockUntilInterrupted(inside, interrupted));
+        assertThat(inside.await(SAFETY_SECONDS, SECONDS)).isTrue();
+
+        ops.close();
+
+        assertThat(interrupted.await(SAFETY_SECONDS, SECONDS)).isTrue();
+        assertThat(running.get(SAFETY_SECONDS, SECONDS).outcome()).isEqualTo(OpResult.Outcome.FAILED);
+        CountDownLatch ran = new CountDownLatch(1);
+        OpResult late = ops.run(TIMEOUT, ran::countDown).get(SAFETY_SECONDS, SECONDS);
+        assertThat(late.outcome()).isEqualTo(OpResult.Outcome.REJECTED);
+        assertThat(ran.getCount()).as("nothing runs after close").isEqualTo(1);
     }
 
     private static void blockUntilInterrupted(CountDownLatch inside, CountDownLatch interrupted)
