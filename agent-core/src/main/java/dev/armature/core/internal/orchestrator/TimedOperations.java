@@ -57,6 +57,13 @@ final class TimedOperations {
         // moves (ManualTime) could otherwise see the call begin, move time past the timeout, and
         // only then get the timer, a whole timeout too late.
         op.timer = scheduler.schedule(timeout, op::timeOut);
+        @Nullable Successor here = SUCCESSOR.get();
+        if (here != null && here.owner == this && here.next == null) {
+            // Launched by the outcome of the call this worker thread just ran: run it next on the
+            // same thread, once that outcome has been applied, instead of waking another thread.
+            here.next = op;
+            return op;
+        }
         try {
             workers.execute(op);
         } catch (RejectedExecutionException e) {
@@ -64,6 +71,23 @@ final class TimedOperations {
         }
         return op;
     }
+
+    /**
+     * On a worker thread while it applies the outcome of a call it ran: the operations whose calls
+     * may be kept for that thread, and the one call kept. Applying an outcome often launches the
+     * next call (a dependent's start, the next stop of a group); the thread runs the first such
+     * call itself once it has applied the outcome, outside every lock, and hands any others to
+     * the executor. A chain of dependents thus runs on one thread without a wake-up per link.
+     */
+    private static final class Successor {
+        @Nullable
+        TimedOperations owner;
+
+        @Nullable
+        TimedCall next;
+    }
+
+    private static final ThreadLocal<@Nullable Successor> SUCCESSOR = new ThreadLocal<>();
 
     /**
      * Runs nothing more: calls not yet begun are rejected, and the threads of the calls still
@@ -100,9 +124,18 @@ final class TimedOperations {
 
         @Override
         public void run() {
+            // A loop rather than a recursion, so that a long chain of dependents does not grow the stack.
+            @Nullable TimedCall op = this;
+            while (op != null) {
+                op = op.runHere();
+            }
+        }
+
+        /** Runs the call on this thread and applies its outcome; returns the call to run next here. */
+        private @Nullable TimedCall runHere() {
             synchronized (this) {
                 if (isDone()) {
-                    return; // timed out or cancelled before it began
+                    return null; // timed out or cancelled before it began
                 }
                 runner = Thread.currentThread();
             }
@@ -134,12 +167,37 @@ final class TimedOperations {
             if (keepInterrupt && !ours) {
                 Thread.currentThread().interrupt(); // someone else's interrupt, such as a pool's shutdown
             }
-            settle(result);
+            return settleHere(result);
+        }
+
+        /** Applies the outcome on this thread, keeping the first call it launches to run next here. */
+        private @Nullable TimedCall settleHere(OpResult result) {
+            @Nullable Successor here = SUCCESSOR.get();
+            if (here == null) {
+                here = new Successor();
+                SUCCESSOR.set(here);
+            }
+            // Saved and restored in case an executor that runs tasks on the caller's thread nests calls.
+            @Nullable TimedOperations outerOwner = here.owner;
+            @Nullable TimedCall outerNext = here.next;
+            here.owner = TimedOperations.this;
+            here.next = null;
+            @Nullable TimedCall next;
+            try {
+                settle(result);
+            } finally {
+                next = here.next;
+                here.owner = outerOwner;
+                here.next = outerNext;
+            }
+            return next;
         }
 
         void settle(OpResult result) {
+            // The timer goes first, so that whoever the result wakes finds it cancelled already.
+            cancelTimer();
             if (complete(result)) {
-                ended();
+                running.remove(this);
             }
         }
 
@@ -169,6 +227,10 @@ final class TimedOperations {
 
         private void ended() {
             running.remove(this);
+            cancelTimer();
+        }
+
+        private void cancelTimer() {
             @Nullable Cancellable t = timer;
             if (t != null) {
                 t.cancel();
