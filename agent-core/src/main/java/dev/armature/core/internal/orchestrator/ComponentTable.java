@@ -9,6 +9,7 @@ import dev.armature.api.ComponentState;
 import dev.armature.api.FailureInfo;
 import dev.armature.api.event.EventBus;
 import dev.armature.api.time.TimeSource;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -54,6 +55,19 @@ final class ComponentTable {
             inOrder.put(name, new ComponentNode(c, graph.descriptor(name), time.now()));
         }
         this.nodes = Collections.unmodifiableMap(inOrder);
+        for (ComponentNode n : nodes.values()) {
+            n.dependencies = nodesOf(n.descriptor.dependsOn());
+            n.orderingPredecessors = nodesOf(graph.orderingPredecessors(n.name));
+            n.orderingSuccessors = nodesOf(graph.orderingSuccessors(n.name));
+        }
+    }
+
+    private List<ComponentNode> nodesOf(Collection<String> names) {
+        List<ComponentNode> out = new ArrayList<>(names.size());
+        for (String name : names) {
+            out.add(node(name));
+        }
+        return List.copyOf(out);
     }
 
     ComponentGraph graph() {

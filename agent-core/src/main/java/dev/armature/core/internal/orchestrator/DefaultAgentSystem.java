@@ -165,7 +165,7 @@ public final class DefaultAgentSystem implements AgentSystem {
         plugins.subscribeListeners(bus);
         this.table = new ComponentTable(graph, components, bus, time);
         for (ComponentNode n : table.all()) {
-            meters.bindComponentRunning(n.name, () -> n.state == ComponentState.RUNNING);
+            meters.bindComponent(n.name, () -> n.state == ComponentState.RUNNING);
         }
         Checkpoints checkpoints = new Checkpoints(() -> storage().stateStore(), time, bus);
         this.hasCheckpoints = components.stream().anyMatch(c -> c instanceof Checkpointable);

@@ -6,9 +6,12 @@ import dev.armature.api.time.Cancellable;
 import dev.armature.api.time.Scheduler;
 import dev.armature.api.time.TimeSource;
 import java.time.Duration;
-import java.util.Set;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +21,12 @@ import org.jspecify.annotations.Nullable;
  * the worker executor under a timeout measured on the system's scheduler. When the timeout fires
  * first, the call's thread is interrupted and the result is {@code TIMED_OUT}; a result arrives
  * exactly once either way. Cancelling the returned future interrupts the call as well.
+ *
+ * <p>Timeouts cost one scheduler timer per distinct timeout, not one per call: calls with the same
+ * timeout wait in a {@link Lane} in the order they began, which is the order of their deadlines,
+ * and the lane's one timer is set for the oldest call still running. When it fires, that call and
+ * every other whose deadline has passed time out, and the timer is set for the next. A lane with no
+ * call running has no timer.
  *
  * <p>The executor may be the host's, whose threads run other work too: an interrupt reaches a
  * thread only while it runs the call it was meant for, and is cleared before the task returns. An
@@ -29,7 +38,11 @@ final class TimedOperations {
     private final Executor workers;
     private final Scheduler scheduler;
     private final TimeSource time;
-    private final Set<TimedCall> running = ConcurrentHashMap.newKeySet();
+
+    /** Guards the lanes and every call's place in them. */
+    private final Object lock = new Object();
+
+    private final Map<Duration, Lane> lanes = new HashMap<>();
     private volatile boolean closed;
 
     TimedOperations(Executor workers, Scheduler scheduler, TimeSource time) {
@@ -47,16 +60,21 @@ final class TimedOperations {
     CompletableFuture<OpResult> run(Duration timeout, Call call) {
         requireNonNull(timeout, "timeout");
         requireNonNull(call, "call");
-        TimedCall op = new TimedCall(call, time.nanoTime());
+        TimedCall op;
+        synchronized (lock) {
+            // Read under the lock, so that the calls of a lane are in the order of their deadlines.
+            op = new TimedCall(call, time.nanoTime(), lanes.computeIfAbsent(timeout, Lane::new));
+            if (!closed) {
+                // The timeout is armed before the call is submitted: a scheduler whose time another
+                // thread moves (ManualTime) could otherwise see the call begin, move time past the
+                // timeout, and only then get the timer, a whole timeout too late.
+                op.lane.add(op);
+            }
+        }
         if (closed) {
             op.settle(OpResult.rejected(new RejectedExecutionException("the system has closed"), Duration.ZERO));
             return op;
         }
-        running.add(op);
-        // The timer is set before the call is submitted: a scheduler whose time another thread
-        // moves (ManualTime) could otherwise see the call begin, move time past the timeout, and
-        // only then get the timer, a whole timeout too late.
-        op.timer = scheduler.schedule(timeout, op::timeOut);
         @Nullable Successor here = SUCCESSOR.get();
         if (here != null && here.owner == this && here.next == null) {
             // Launched by the outcome of the call this worker thread just ran: run it next on the
@@ -70,6 +88,118 @@ final class TimedOperations {
             op.settle(OpResult.rejected(e, Duration.ZERO));
         }
         return op;
+    }
+
+    /**
+     * Runs nothing more: calls not yet begun are rejected, and the threads of the calls still
+     * running are interrupted. Their results arrive as usual.
+     */
+    void close() {
+        List<TimedCall> running = new ArrayList<>();
+        synchronized (lock) {
+            closed = true;
+            for (Lane lane : lanes.values()) {
+                for (TimedCall op : lane.calls) {
+                    if (!op.released) {
+                        running.add(op);
+                    }
+                }
+            }
+        }
+        for (TimedCall op : running) {
+            op.interrupt();
+        }
+    }
+
+    private Duration since(long startedAt) {
+        return Duration.ofNanos(time.nanoTime() - startedAt);
+    }
+
+    /**
+     * The calls of one timeout, oldest first, and the one timer that stands for them all; guarded
+     * by the lock. Calls that ended stay until the sweep or the lane's emptying drops them.
+     */
+    private final class Lane {
+        private final long timeoutNanos;
+        private final ArrayDeque<TimedCall> calls = new ArrayDeque<>();
+        private int live;
+        private @Nullable Cancellable timer;
+        private @Nullable TimedCall armedFor;
+
+        Lane(Duration timeout) {
+            this.timeoutNanos = saturatedNanos(timeout);
+        }
+
+        void add(TimedCall op) {
+            op.added = true;
+            calls.add(op);
+            live++;
+            if (timer == null) {
+                arm(op, timeoutNanos);
+            }
+        }
+
+        /** Called once for every added call, when it has ended. */
+        void release() {
+            live--;
+            if (live == 0) {
+                // Nothing left to time out: no timer waits for an idle lane.
+                disarm();
+                calls.clear();
+            }
+        }
+
+        private void arm(TimedCall op, long delayNanos) {
+            armedFor = op;
+            timer = scheduler.schedule(Duration.ofNanos(Math.max(0, delayNanos)), () -> sweep(op));
+        }
+
+        private void disarm() {
+            @Nullable Cancellable t = timer;
+            timer = null;
+            armedFor = null;
+            if (t != null) {
+                t.cancel();
+            }
+        }
+
+        /** Times out the call the timer was set for and every other past its deadline. */
+        private void sweep(TimedCall firedFor) {
+            List<TimedCall> expired = new ArrayList<>();
+            synchronized (lock) {
+                if (armedFor != firedFor) {
+                    return; // a timer cancelled as it fired: the lane has moved on
+                }
+                timer = null;
+                armedFor = null;
+                long now = time.nanoTime();
+                while (!calls.isEmpty()) {
+                    TimedCall head = calls.peek();
+                    if (head.released) {
+                        calls.poll();
+                    } else if (head == firedFor || head.deadline - now <= 0) {
+                        // The call the timer was set for times out even if the time source, should it
+                        // not be the scheduler's clock, disagrees: the scheduler decides, as before.
+                        calls.poll();
+                        expired.add(head);
+                    } else {
+                        arm(head, head.deadline - now);
+                        break;
+                    }
+                }
+            }
+            for (TimedCall op : expired) {
+                op.timeOut();
+            }
+        }
+    }
+
+    private static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return d.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
     }
 
     /**
@@ -90,36 +220,29 @@ final class TimedOperations {
     private static final ThreadLocal<@Nullable Successor> SUCCESSOR = new ThreadLocal<>();
 
     /**
-     * Runs nothing more: calls not yet begun are rejected, and the threads of the calls still
-     * running are interrupted. Their results arrive as usual.
-     */
-    void close() {
-        closed = true;
-        for (TimedCall op : running) {
-            op.interrupt();
-        }
-    }
-
-    private Duration since(long startedAt) {
-        return Duration.ofNanos(time.nanoTime() - startedAt);
-    }
-
-    /**
-     * One call: its result, its timer, and the thread that runs it while it runs, so that a
-     * timeout or a cancel interrupts this call and never the next task of a shared thread.
+     * One call: its result, its place in its lane, and the thread that runs it while it runs, so
+     * that a timeout or a cancel interrupts this call and never the next task of a shared thread.
      */
     private final class TimedCall extends CompletableFuture<OpResult> implements Runnable {
         private final Call call;
         private final long startedAt;
-        private volatile @Nullable Cancellable timer;
+        private final Lane lane;
+        private final long deadline;
+
+        // Guarded by the operations' lock: whether the lane counts this call, and has let it go.
+        private boolean added;
+        private boolean released;
 
         // Guarded by this: the thread running the call, and whether this class interrupted it.
         private @Nullable Thread runner;
         private boolean interrupted;
 
-        TimedCall(Call call, long startedAt) {
+        TimedCall(Call call, long startedAt, Lane lane) {
             this.call = call;
             this.startedAt = startedAt;
+            this.lane = lane;
+            // May wrap for a timeout of centuries; deadlines are only ever compared by difference.
+            this.deadline = startedAt + lane.timeoutNanos;
         }
 
         @Override
@@ -194,18 +317,16 @@ final class TimedOperations {
         }
 
         void settle(OpResult result) {
-            // The timer goes first, so that whoever the result wakes finds it cancelled already.
-            cancelTimer();
-            if (complete(result)) {
-                running.remove(this);
-            }
+            // Released first, so that whoever the result wakes finds an idle lane without a timer.
+            release();
+            complete(result);
         }
 
         void timeOut() {
             if (complete(OpResult.timedOut(since(startedAt)))) {
                 interrupt();
-                ended();
             }
+            release();
         }
 
         @Override
@@ -213,7 +334,7 @@ final class TimedOperations {
             boolean cancelled = super.cancel(mayInterruptIfRunning);
             if (cancelled) {
                 interrupt(); // whoever gave up on the call stops it too
-                ended();
+                release();
             }
             return cancelled;
         }
@@ -225,15 +346,16 @@ final class TimedOperations {
             }
         }
 
-        private void ended() {
-            running.remove(this);
-            cancelTimer();
-        }
-
-        private void cancelTimer() {
-            @Nullable Cancellable t = timer;
-            if (t != null) {
-                t.cancel();
+        /** Lets the lane go of this call, once, whichever way it ended. */
+        private void release() {
+            synchronized (lock) {
+                if (released) {
+                    return;
+                }
+                released = true;
+                if (added) {
+                    lane.release();
+                }
             }
         }
     }

@@ -166,6 +166,65 @@ class TimedOperationsTest {
         assertThat(ran.getCount()).as("nothing runs after close").isEqualTo(1);
     }
 
+    @Test
+    void calls_of_one_timeout_share_one_timer_and_each_times_out_at_its_own_deadline() throws Exception {
+        var ops = new TimedOperations(pool, time, time);
+        CountDownLatch firstInside = new CountDownLatch(1);
+        CountDownLatch firstInterrupted = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        var first = ops.run(TIMEOUT, () -> {
+            firstInside.countDown();
+            try {
+                releaseFirst.await();
+            } catch (InterruptedException e) {
+                firstInterrupted.countDown();
+                throw e;
+            }
+        });
+        assertThat(firstInside.await(SAFETY_SECONDS, SECONDS)).isTrue();
+        time.advance(Duration.ofSeconds(2));
+        CountDownLatch secondInside = new CountDownLatch(1);
+        CountDownLatch secondInterrupted = new CountDownLatch(1);
+        var second = ops.run(TIMEOUT, () -> blockUntilInterrupted(secondInside, secondInterrupted));
+        assertThat(secondInside.await(SAFETY_SECONDS, SECONDS)).isTrue();
+        assertThat(time.pendingTasks()).as("one timer for the lane").isEqualTo(1);
+
+        releaseFirst.countDown();
+        assertThat(first.get(SAFETY_SECONDS, SECONDS).outcome()).isEqualTo(OpResult.Outcome.SUCCEEDED);
+        time.advance(Duration.ofSeconds(3)); // the first call's deadline: the second has 2 s left
+        assertThat(second).isNotDone();
+
+        time.advance(Duration.ofSeconds(2));
+
+        assertThat(second.get(SAFETY_SECONDS, SECONDS).outcome()).isEqualTo(OpResult.Outcome.TIMED_OUT);
+        assertThat(secondInterrupted.await(SAFETY_SECONDS, SECONDS)).isTrue();
+        assertThat(firstInterrupted.getCount())
+                .as("the call that ended is never interrupted")
+                .isEqualTo(1);
+        assertThat(time.pendingTasks()).as("an idle lane has no timer").isZero();
+    }
+
+    @Test
+    void calls_of_different_timeouts_time_out_independently() throws Exception {
+        var ops = new TimedOperations(pool, time, time);
+        CountDownLatch longInside = new CountDownLatch(1);
+        CountDownLatch longInterrupted = new CountDownLatch(1);
+        CountDownLatch shortInside = new CountDownLatch(1);
+        CountDownLatch shortInterrupted = new CountDownLatch(1);
+        var longer = ops.run(TIMEOUT.multipliedBy(2), () -> blockUntilInterrupted(longInside, longInterrupted));
+        var shorter = ops.run(TIMEOUT, () -> blockUntilInterrupted(shortInside, shortInterrupted));
+        assertThat(longInside.await(SAFETY_SECONDS, SECONDS)).isTrue();
+        assertThat(shortInside.await(SAFETY_SECONDS, SECONDS)).isTrue();
+
+        time.advance(TIMEOUT);
+
+        assertThat(shorter.get(SAFETY_SECONDS, SECONDS).outcome()).isEqualTo(OpResult.Outcome.TIMED_OUT);
+        assertThat(longer).isNotDone();
+        time.advance(TIMEOUT);
+        assertThat(longer.get(SAFETY_SECONDS, SECONDS).outcome()).isEqualTo(OpResult.Outcome.TIMED_OUT);
+        assertThat(longInterrupted.await(SAFETY_SECONDS, SECONDS)).isTrue();
+    }
+
     private static void blockUntilInterrupted(CountDownLatch inside, CountDownLatch interrupted)
             throws InterruptedException {
         inside.countDown();
