@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,15 +65,15 @@ final class TimedOperations {
         TimedCall op;
         synchronized (lock) {
             // Read under the lock, so that the calls of a lane are in the order of their deadlines.
-            op = new TimedCall(call, time.nanoTime(), lanes.computeIfAbsent(timeout, Lane::new));
-            if (!closed) {
+            op = new TimedCall(call, time.nanoTime(), lanes.computeIfAbsent(timeout, Lane::new), !closed);
+            if (op.added) {
                 // The timeout is armed before the call is submitted: a scheduler whose time another
                 // thread moves (ManualTime) could otherwise see the call begin, move time past the
                 // timeout, and only then get the timer, a whole timeout too late.
                 op.lane.add(op);
             }
         }
-        if (closed) {
+        if (!op.added) {
             op.settle(OpResult.rejected(new RejectedExecutionException("the system has closed"), Duration.ZERO));
             return op;
         }
@@ -100,7 +102,7 @@ final class TimedOperations {
             closed = true;
             for (Lane lane : lanes.values()) {
                 for (TimedCall op : lane.calls) {
-                    if (!op.released) {
+                    if (!op.released()) {
                         running.add(op);
                     }
                 }
@@ -117,12 +119,13 @@ final class TimedOperations {
 
     /**
      * The calls of one timeout, oldest first, and the one timer that stands for them all; guarded
-     * by the lock. Calls that ended stay until the sweep or the lane's emptying drops them.
+     * by the lock, but for the count of calls not yet released, which a call that ends lowers
+     * without the lock. Calls that ended stay until the sweep or the lane's emptying drops them.
      */
     private final class Lane {
         private final long timeoutNanos;
         private final ArrayDeque<TimedCall> calls = new ArrayDeque<>();
-        private int live;
+        private final AtomicInteger live = new AtomicInteger();
         private @Nullable Cancellable timer;
         private @Nullable TimedCall armedFor;
 
@@ -131,9 +134,8 @@ final class TimedOperations {
         }
 
         void add(TimedCall op) {
-            op.added = true;
             calls.add(op);
-            live++;
+            live.incrementAndGet();
             if (timer == null) {
                 arm(op, timeoutNanos);
             }
@@ -141,11 +143,15 @@ final class TimedOperations {
 
         /** Called once for every added call, when it has ended. */
         void release() {
-            live--;
-            if (live == 0) {
-                // Nothing left to time out: no timer waits for an idle lane.
-                disarm();
-                calls.clear();
+            if (live.decrementAndGet() == 0) {
+                synchronized (lock) {
+                    if (live.get() == 0) {
+                        // Nothing left to time out: no timer waits for an idle lane. A call added
+                        // since the count fell found the old timer and left it: it still stands.
+                        disarm();
+                        calls.clear();
+                    }
+                }
             }
         }
 
@@ -175,7 +181,7 @@ final class TimedOperations {
                 long now = time.nanoTime();
                 while (!calls.isEmpty()) {
                     TimedCall head = calls.peek();
-                    if (head.released) {
+                    if (head.released()) {
                         calls.poll();
                     } else if (head == firedFor || head.deadline - now <= 0) {
                         // The call the timer was set for times out even if the time source, should it
@@ -219,6 +225,18 @@ final class TimedOperations {
 
     private static final ThreadLocal<@Nullable Successor> SUCCESSOR = new ThreadLocal<>();
 
+    private static final AtomicIntegerFieldUpdater<TimedCall> RELEASED =
+            AtomicIntegerFieldUpdater.newUpdater(TimedCall.class, "releasedFlag");
+
+    /**
+     * Returns whether this thread is a worker applying the outcome of a call it just ran, and so
+     * need not wait for the outcome's consequences: nothing waits on a worker's return.
+     */
+    static boolean applyingOnWorker() {
+        @Nullable Successor here = SUCCESSOR.get();
+        return here != null && here.owner != null;
+    }
+
     /**
      * One call: its result, its place in its lane, and the thread that runs it while it runs, so
      * that a timeout or a cancel interrupts this call and never the next task of a shared thread.
@@ -229,16 +247,19 @@ final class TimedOperations {
         private final Lane lane;
         private final long deadline;
 
-        // Guarded by the operations' lock: whether the lane counts this call, and has let it go.
-        private boolean added;
-        private boolean released;
+        /** Whether the lane counts this call: false for a call made after close, which never runs. */
+        private final boolean added;
+
+        /** 1 once the lane has let this call go; set once, by RELEASED. */
+        private volatile int releasedFlag;
 
         // Guarded by this: the thread running the call, and whether this class interrupted it.
         private @Nullable Thread runner;
         private boolean interrupted;
 
-        TimedCall(Call call, long startedAt, Lane lane) {
+        TimedCall(Call call, long startedAt, Lane lane, boolean added) {
             this.call = call;
+            this.added = added;
             this.startedAt = startedAt;
             this.lane = lane;
             // May wrap for a timeout of centuries; deadlines are only ever compared by difference.
@@ -346,16 +367,14 @@ final class TimedOperations {
             }
         }
 
-        /** Lets the lane go of this call, once, whichever way it ended. */
+        boolean released() {
+            return releasedFlag != 0;
+        }
+
+        /** Lets the lane go of this call, once, whichever way it ended; takes no lock unless the lane empties. */
         private void release() {
-            synchronized (lock) {
-                if (released) {
-                    return;
-                }
-                released = true;
-                if (added) {
-                    lane.release();
-                }
+            if (RELEASED.compareAndSet(this, 0, 1) && added) {
+                lane.release();
             }
         }
     }
