@@ -275,8 +275,8 @@ public interface AgentSystem extends AutoCloseable {
          * timeout.
          *
          * <p>The host owns the executor: the system never shuts it down. From {@code close()} on the
-         * system submits nothing more; a task it submitted before has finished, or was interrupted
-         * on timeout, by the time {@code close()} returns. A task the executor rejects (because the
+         * system submits nothing more: calls still running then are interrupted, and a task still
+         * queued does nothing when it runs. A task the executor rejects (because the
          * host shut it down, say) fails its call with a failure of type {@code rejected}: a start
          * rejected so fails the system's {@code start()} with a {@link StartupException} instead of
          * hanging.
