@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -175,6 +176,7 @@ public interface AgentSystem extends AutoCloseable {
         private @Nullable Scheduler scheduler;
         private @Nullable RandomSource randomSource;
         private int workerPoolSize = DEFAULT_WORKER_POOL_SIZE;
+        private @Nullable Executor workerExecutor;
         private Duration healthCheckInterval = DEFAULT_HEALTH_CHECK_INTERVAL;
         private final Map<ShutdownPhase, Duration> phaseTimeouts = new EnumMap<>(ShutdownPhase.class);
         private final List<SystemSpec.NamedShutdownTask> shutdownTasks = new ArrayList<>();
@@ -264,7 +266,8 @@ public interface AgentSystem extends AutoCloseable {
 
         /**
          * Sets the size of the pool that runs starts, stops and health checks; {@value
-         * #DEFAULT_WORKER_POOL_SIZE} by default.
+         * #DEFAULT_WORKER_POOL_SIZE} by default. Ignored when the host gives its own {@link
+         * #workerExecutor(Executor) worker executor}.
          *
          * @param size the number of threads, at least 1
          * @return this builder
@@ -274,6 +277,36 @@ public interface AgentSystem extends AutoCloseable {
                 throw new IllegalArgumentException("workerPoolSize must be at least 1, was " + size);
             }
             this.workerPoolSize = size;
+            return this;
+        }
+
+        /**
+         * Sets the host's executor to run the system's blocking calls on, instead of a pool of the
+         * system's own; by default the system owns a pool of {@link #workerPoolSize(int)} daemon
+         * threads, creates them at {@link #build()} and ends them on close.
+         *
+         * <p>What runs there: each component's {@link Component#start start} and {@link
+         * Component#stop stop}, health checks, checkpoints and shutdown tasks, one task per call,
+         * from several threads at once, so the executor must be thread-safe. A call that runs past
+         * its timeout is interrupted on the executor's thread, and the interrupt is cleared before
+         * the task returns. The executor must run tasks on threads other than the submitter's (not
+         * a caller-runs policy): tasks are submitted while the orchestrator holds its lock. A host
+         * that shares the executor with other work should give it enough threads for the
+         * components' blocking starts, since a start waiting in its queue counts against its
+         * timeout.
+         *
+         * <p>The host owns the executor: the system never shuts it down. From {@code close()} on the
+         * system submits nothing more: calls still running then are interrupted, and a task still
+         * queued does nothing when it runs. A task the executor rejects (because the
+         * host shut it down, say) fails its call with a failure of type {@code rejected}: a start
+         * rejected so fails the system's {@code start()} with a {@link StartupException} instead of
+         * hanging.
+         *
+         * @param executor the executor; the host shuts it down, after closing the system
+         * @return this builder
+         */
+        public Builder workerExecutor(Executor executor) {
+            this.workerExecutor = requireNonNull(executor, "executor");
             return this;
         }
 
@@ -562,6 +595,7 @@ public interface AgentSystem extends AutoCloseable {
                     Optional.ofNullable(scheduler),
                     Optional.ofNullable(randomSource),
                     workerPoolSize,
+                    Optional.ofNullable(workerExecutor),
                     healthCheckInterval,
                     phaseTimeouts,
                     shutdownTasks,

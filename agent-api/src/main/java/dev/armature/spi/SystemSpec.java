@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 
 /**
  * The settings an {@link dev.armature.api.AgentSystem.Builder} collected, handed to the {@link
@@ -26,7 +27,9 @@ import java.util.Set;
  * @param timeSource the host's time source, if any
  * @param scheduler the host's scheduler, if any
  * @param randomSource the host's random source, if any
- * @param workerPoolSize the size of the orchestrator's pool
+ * @param workerPoolSize the size of the orchestrator's pool, when the runtime owns it
+ * @param workerExecutor the host's executor for starts, stops, checks and tasks, if any; the
+ *     runtime never shuts it down
  * @param healthCheckInterval the interval between health-check runs
  * @param phaseTimeouts the timeout of every shutdown phase
  * @param shutdownTasks the host's shutdown tasks
@@ -48,6 +51,7 @@ public record SystemSpec(
         Optional<Scheduler> scheduler,
         Optional<RandomSource> randomSource,
         int workerPoolSize,
+        Optional<Executor> workerExecutor,
         Duration healthCheckInterval,
         Map<ShutdownPhase, Duration> phaseTimeouts,
         List<NamedShutdownTask> shutdownTasks,
@@ -69,6 +73,7 @@ public record SystemSpec(
      * @param scheduler the scheduler, if any
      * @param randomSource the random source, if any
      * @param workerPoolSize the pool size
+     * @param workerExecutor the host's worker executor, if any
      * @param healthCheckInterval the health-check interval
      * @param phaseTimeouts the phase timeouts, one for every phase
      * @param shutdownTasks the shutdown tasks
@@ -88,6 +93,7 @@ public record SystemSpec(
         requireNonNull(timeSource, "timeSource");
         requireNonNull(scheduler, "scheduler");
         requireNonNull(randomSource, "randomSource");
+        requireNonNull(workerExecutor, "workerExecutor");
         requireNonNull(healthCheckInterval, "healthCheckInterval");
         phaseTimeouts = Map.copyOf(new EnumMap<>(phaseTimeouts));
         for (ShutdownPhase phase : ShutdownPhase.values()) {

@@ -46,7 +46,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       orchestration's own cost; beside {@code completableFutureDag}, the graph wired by hand with
  *       {@code CompletableFuture.allOf(deps).thenRunAsync(start, pool)} on a fixed pool of 32 threads
  *       that the benchmark owns, and {@code completableFutureDagNewPool}, the same on a new pool per
- *       start whose threads start lazily during the measurement, as Armature's do.
+ *       start whose threads start lazily during the measurement.
+ *   <li>{@code armatureNoopHostPool}: {@code armatureNoop} with the system given the benchmark's warm
+ *       pool through {@code AgentSystem.Builder.workerExecutor}, the pool {@code
+ *       completableFutureDag} runs on: the like-for-like comparison of the orchestration's cost.
  * </ul>
  *
  * <p>Only the start is measured: each system or service manager is built in a {@code
@@ -57,7 +60,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
+// Ten warm-up iterations, not three: each invocation builds and stops a system outside the
+// measurement, so an iteration holds only a few hundred starts, and the start path was still
+// getting faster through the fifth measured iteration after three (JIT; a plain loop of
+// build/start/stop settles after ~600 starts).
+@Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class StartupBenchmark {
@@ -146,7 +153,11 @@ public class StartupBenchmark {
     }
 
     static AgentSystem buildSystem(long startMillis) {
-        AgentSystem.Builder builder = AgentSystem.builder().name("startup-bench");
+        return buildSystem(startMillis, AgentSystem.builder());
+    }
+
+    static AgentSystem buildSystem(long startMillis, AgentSystem.Builder builder) {
+        builder.name("startup-bench");
         for (ComponentDescriptor d : DESCRIPTORS) {
             builder.component(new DagComponent(d, startMillis));
         }
@@ -157,11 +168,8 @@ public class StartupBenchmark {
     public abstract static class BuiltSystem {
         private @Nullable AgentSystem system;
 
-        abstract long startMillis();
-
-        @Setup(Level.Invocation)
-        public void build() {
-            system = buildSystem(startMillis());
+        void set(AgentSystem built) {
+            system = built;
         }
 
         AgentSystem system() {
@@ -182,18 +190,30 @@ public class StartupBenchmark {
     /** A system whose starts sleep. */
     @State(Scope.Thread)
     public static class SleepingSystem extends BuiltSystem {
-        @Override
-        long startMillis() {
-            return START_MILLIS;
+        @Setup(Level.Invocation)
+        public void build() {
+            set(buildSystem(START_MILLIS));
         }
     }
 
-    /** A system whose starts do nothing. */
+    /** A system whose starts do nothing, on a worker pool of its own. */
     @State(Scope.Thread)
     public static class NoopSystem extends BuiltSystem {
-        @Override
-        long startMillis() {
-            return 0;
+        @Setup(Level.Invocation)
+        public void build() {
+            set(buildSystem(0));
+        }
+    }
+
+    /**
+     * A system whose starts do nothing, given the benchmark's warm pool as its worker executor: the
+     * pool that {@code completableFutureDag} runs on, kept for the whole trial.
+     */
+    @State(Scope.Thread)
+    public static class NoopSystemOnHostPool extends BuiltSystem {
+        @Setup(Level.Invocation)
+        public void build(SharedPool pool) {
+            set(buildSystem(0, AgentSystem.builder().workerExecutor(pool.executor)));
         }
     }
 
@@ -283,6 +303,13 @@ public class StartupBenchmark {
 
     @Benchmark
     public SystemState armatureNoop(NoopSystem s) {
+        AgentSystem system = s.system();
+        system.start();
+        return system.state();
+    }
+
+    @Benchmark
+    public SystemState armatureNoopHostPool(NoopSystemOnHostPool s) {
         AgentSystem system = s.system();
         system.start();
         return system.state();

@@ -31,6 +31,9 @@ public final class ExecutorScheduler implements Scheduler {
         executor = new ScheduledThreadPoolExecutor(threads, factory);
         executor.setRemoveOnCancelPolicy(true);
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        // Made now, with the system, rather than by the first timer, which is a start's timeout:
+        // start() should not pay for creating threads.
+        executor.prestartAllCoreThreads();
     }
 
     @Override

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Internal: the system's meters. Holds the registry (the host's, from {@link MicrometerExtension},
@@ -37,11 +38,16 @@ public final class Meters {
     static final String APPLICATION = "application";
     static final String INSTANCE = "instance";
     static final String DEFAULT_INSTANCE = "local";
+    static final String START_SUCCESS = "success";
+    /** The stop timer's outcome tag of a clean stop: the orchestrator's outcome name in lower case. */
+    static final String STOP_SUCCESS = "succeeded";
 
     private final MeterRegistry registry;
     private final CardinalityGuard guard;
     private final Set<Meter> registered = ConcurrentHashMap.newKeySet();
     private final Map<String, Meter> byKey = new ConcurrentHashMap<>();
+    private final Map<String, Timer> startSucceeded = new ConcurrentHashMap<>();
+    private final Map<String, Timer> stopSucceeded = new ConcurrentHashMap<>();
 
     private final boolean hostRegistry;
 
@@ -96,21 +102,39 @@ public final class Meters {
 
     /** Records how long a component's start took and whether it succeeded. */
     public void componentStarted(String component, Duration duration, boolean succeeded) {
-        String outcome = succeeded ? "success" : "failure";
-        cached("armature.component.start", component, outcome, () -> Timer.builder("armature.component.start")
-                        .description("Component starts, by outcome")
-                        .tags("component", component, "outcome", outcome)
-                        .register(registry))
+        @Nullable Timer bound = succeeded ? startSucceeded.get(component) : null;
+        if (bound != null) {
+            bound.record(duration); // the common case: no key to build, no registration
+            return;
+        }
+        String outcome = succeeded ? START_SUCCESS : "failure";
+        cached("armature.component.start", component, outcome, () -> startTimer(component, outcome))
                 .record(duration);
     }
 
     /** Records how long a component's stop took and how it ended. */
     public void componentStopped(String component, Duration duration, String outcome) {
-        cached("armature.component.stop", component, outcome, () -> Timer.builder("armature.component.stop")
-                        .description("Component stops, by outcome")
-                        .tags("component", component, "outcome", outcome)
-                        .register(registry))
+        @Nullable Timer bound = STOP_SUCCESS.equals(outcome) ? stopSucceeded.get(component) : null;
+        if (bound != null) {
+            bound.record(duration);
+            return;
+        }
+        cached("armature.component.stop", component, outcome, () -> stopTimer(component, outcome))
                 .record(duration);
+    }
+
+    private Timer startTimer(String component, String outcome) {
+        return keep(Timer.builder("armature.component.start")
+                .description("Component starts, by outcome")
+                .tags("component", component, "outcome", outcome)
+                .register(registry));
+    }
+
+    private Timer stopTimer(String component, String outcome) {
+        return keep(Timer.builder("armature.component.stop")
+                .description("Component stops, by outcome")
+                .tags("component", component, "outcome", outcome)
+                .register(registry));
     }
 
     /** Counts a restart the supervisor scheduled. */
@@ -140,13 +164,19 @@ public final class Meters {
         return (M) byKey.computeIfAbsent(name + '\u0000' + component + '\u0000' + outcome, k -> keep(register.get()));
     }
 
-    /** Publishes 1 while the component runs, 0 otherwise. */
-    public void bindComponentRunning(String component, BooleanSupplier running) {
+    /**
+     * Registers a component's meters with the system: the gauge that publishes 1 while the
+     * component runs, 0 otherwise, and the timers of its successful start and stop, so that
+     * recording a start or stop, on the path of every start, registers nothing.
+     */
+    public void bindComponent(String component, BooleanSupplier running) {
         keep(Gauge.builder("armature.component.running", running, r -> r.getAsBoolean() ? 1 : 0)
                 .description("1 while the component is RUNNING")
                 .tag("component", component)
                 .strongReference(true)
                 .register(registry));
+        startSucceeded.put(component, startTimer(component, START_SUCCESS));
+        stopSucceeded.put(component, stopTimer(component, STOP_SUCCESS));
     }
 
     /** Publishes the bus's published, delivered and dropped events and its listener failures. */
@@ -178,6 +208,8 @@ public final class Meters {
         }
         registered.clear();
         byKey.clear();
+        startSucceeded.clear();
+        stopSucceeded.clear();
     }
 
     private <M extends Meter> M keep(M meter) {

@@ -24,6 +24,16 @@ final class ComponentNode {
     final ComponentDescriptor descriptor;
     final String name;
 
+    /**
+     * The nodes of {@code descriptor.dependsOn()}, and of the graph's ordering predecessors and
+     * successors; set by the table once, before anything starts, so that a start walks the graph
+     * without looking names up.
+     */
+    List<ComponentNode> dependencies = List.of();
+
+    List<ComponentNode> orderingPredecessors = List.of();
+    List<ComponentNode> orderingSuccessors = List.of();
+
     /** Written under the lock; volatile so that the running gauge can read it without. */
     volatile ComponentState state = ComponentState.NEW;
 

@@ -7,7 +7,6 @@ import dev.armature.api.ShutdownReport.ComponentStop;
 import dev.armature.api.ShutdownReport.StopOutcome;
 import dev.armature.core.internal.metrics.Meters;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,8 +110,8 @@ final class ComponentStops {
                 continue;
             }
             boolean successorsDone = true;
-            for (String successor : table.graph().orderingSuccessors(n.name)) {
-                successorsDone &= run.reports.containsKey(successor);
+            for (ComponentNode successor : n.orderingSuccessors) {
+                successorsDone &= run.reports.containsKey(successor.name);
             }
             if (successorsDone) {
                 stopOne(n, run);
@@ -126,14 +125,6 @@ final class ComponentStops {
             checkpoints.take(n.name, c);
         }
         n.component.stop();
-    }
-
-    private List<ComponentNode> predecessors(ComponentNode n) {
-        List<ComponentNode> out = new ArrayList<>();
-        for (String name : table.graph().orderingPredecessors(n.name)) {
-            out.add(table.node(name));
-        }
-        return out;
     }
 
     private void stopOne(ComponentNode n, StopRun run) {
@@ -151,7 +142,7 @@ final class ComponentStops {
             StopOutcome outcome =
                     switch (result.outcome()) {
                         case SUCCEEDED -> StopOutcome.STOPPED;
-                        case FAILED -> StopOutcome.FAILED;
+                        case FAILED, REJECTED -> StopOutcome.FAILED;
                         case TIMED_OUT -> StopOutcome.TIMED_OUT;
                     };
             if (failure.isPresent()) {
@@ -165,7 +156,7 @@ final class ComponentStops {
                 table.transition(n, ComponentState.STOPPED, null);
             }
             run.reports.put(n.name, new ComponentStop(n.name, outcome, result.duration(), failure));
-            launchStops(run, predecessors(n));
+            launchStops(run, n.orderingPredecessors);
             run.completeIfDone(table.size());
         });
     }

@@ -9,6 +9,7 @@ import dev.armature.api.ComponentState;
 import dev.armature.api.FailureInfo;
 import dev.armature.api.event.EventBus;
 import dev.armature.api.time.TimeSource;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -16,7 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -40,6 +44,11 @@ final class ComponentTable {
     private final TimeSource time;
     private int starting;
 
+    /** Outcomes of operations waiting for their handlers to run under the lock; see apply. */
+    private final Queue<Runnable> outcomes = new ConcurrentLinkedQueue<>();
+
+    private final AtomicBoolean draining = new AtomicBoolean();
+
     ComponentTable(ComponentGraph graph, List<Component> components, EventBus bus, TimeSource time) {
         this.graph = graph;
         this.bus = bus;
@@ -54,6 +63,19 @@ final class ComponentTable {
             inOrder.put(name, new ComponentNode(c, graph.descriptor(name), time.now()));
         }
         this.nodes = Collections.unmodifiableMap(inOrder);
+        for (ComponentNode n : nodes.values()) {
+            n.dependencies = nodesOf(n.descriptor.dependsOn());
+            n.orderingPredecessors = nodesOf(graph.orderingPredecessors(n.name));
+            n.orderingSuccessors = nodesOf(graph.orderingSuccessors(n.name));
+        }
+    }
+
+    private List<ComponentNode> nodesOf(Collection<String> names) {
+        List<ComponentNode> out = new ArrayList<>(names.size());
+        for (String name : names) {
+            out.add(node(name));
+        }
+        return List.copyOf(out);
     }
 
     ComponentGraph graph() {
@@ -122,20 +144,57 @@ final class ComponentTable {
         CompletableFuture<Void> settled = new CompletableFuture<>();
         n.inFlight = op;
         n.busy = settled;
-        var unused = op.whenComplete((r, e) -> {
-            synchronized (lock) {
-                try {
-                    if (n.inFlight == op) {
-                        n.inFlight = null;
-                        n.busy = null;
-                    }
-                    if (r != null) { // null when cancelled: whoever cancelled it has accounted for it
-                        handler.accept(r);
-                    }
-                } finally {
-                    settled.complete(null);
+        var unused = op.whenComplete((r, e) -> apply(() -> {
+            try {
+                if (n.inFlight == op) {
+                    n.inFlight = null;
+                    n.busy = null;
                 }
+                if (r != null) { // null when cancelled: whoever cancelled it has accounted for it
+                    handler.accept(r);
+                }
+            } finally {
+                settled.complete(null);
             }
-        });
+        }));
+    }
+
+    /**
+     * Runs an outcome's handler under the lock. Many operations often end at once on the worker
+     * threads (a layer of no-op starts, say); rather than each worker queueing for the lock and
+     * parking, one worker at a time takes it and applies every outcome waiting, in the order they
+     * arrived, and the others go back to work at once. Any other thread (a timer's, a canceller's,
+     * one that moves ManualTime) still returns only once its outcome has been applied, and one that
+     * holds the lock already (an operation that ended as it was launched) applies it at once.
+     */
+    private void apply(Runnable outcome) {
+        if (Thread.holdsLock(lock)) {
+            outcome.run();
+            return;
+        }
+        outcomes.add(outcome);
+        if (!TimedOperations.applyingOnWorker()) {
+            synchronized (lock) {
+                drainHeld();
+            }
+            return;
+        }
+        // Re-checked after letting go: an outcome added just as the last drainer stopped is not stranded.
+        while (!outcomes.isEmpty() && draining.compareAndSet(false, true)) {
+            try {
+                synchronized (lock) {
+                    drainHeld();
+                }
+            } finally {
+                draining.set(false);
+            }
+        }
+    }
+
+    private void drainHeld() {
+        @Nullable Runnable next;
+        while ((next = outcomes.poll()) != null) {
+            next.run();
+        }
     }
 }

@@ -50,6 +50,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -78,7 +79,10 @@ public final class DefaultAgentSystem implements AgentSystem {
     private final Scheduler scheduler;
     private final @Nullable ExecutorScheduler ownedScheduler;
     private final RandomSource random;
-    private final ThreadPoolExecutor workers;
+    /** The system's own worker pool; absent when the host gave a worker executor. */
+    private final @Nullable ThreadPoolExecutor ownedWorkers;
+
+    private final TimedOperations ops;
     private final ThreadPoolExecutor delivery;
     private final DefaultEventBus bus;
     private final Meters meters;
@@ -132,17 +136,26 @@ public final class DefaultAgentSystem implements AgentSystem {
             this.scheduler = ownedScheduler;
         }
         this.random = spec.randomSource().orElseGet(() -> RandomSource.seeded(new SecureRandom().nextLong()));
-        this.workers = new ThreadPoolExecutor(
-                spec.workerPoolSize(),
-                spec.workerPoolSize(),
-                30,
-                TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(WORKER_QUEUE_CAPACITY),
-                threads.factory("worker"));
-        workers.allowCoreThreadTimeOut(true);
-        // Made now, at build(), so that start() does not create threads while it holds the
-        // orchestrator's lock (measured: ~6 ms for 32 threads on 2 cores, see docs/performance.md).
-        workers.prestartAllCoreThreads();
+        Executor workers;
+        if (spec.workerExecutor().isPresent()) {
+            // The host's: never shut down here; TimedOperations stops using it on close.
+            workers = spec.workerExecutor().get();
+            this.ownedWorkers = null;
+        } else {
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                    spec.workerPoolSize(),
+                    spec.workerPoolSize(),
+                    30,
+                    TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(WORKER_QUEUE_CAPACITY),
+                    threads.factory("worker"));
+            pool.allowCoreThreadTimeOut(true);
+            // Made now, at build(), so that start() does not create threads while it holds the
+            // orchestrator's lock (measured: ~6 ms for 32 threads on 2 cores, see docs/performance.md).
+            pool.prestartAllCoreThreads();
+            workers = pool;
+            this.ownedWorkers = pool;
+        }
         // At most one delivery task per subscriber is queued, so this queue is bounded by the subscribers.
         this.delivery = new ThreadPoolExecutor(
                 4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads.factory("events"));
@@ -167,11 +180,11 @@ public final class DefaultAgentSystem implements AgentSystem {
         }
         registerService(Config.class, config);
         services.put(StateStore.class, () -> storage().stateStore());
-        TimedOperations ops = new TimedOperations(workers, scheduler, time);
+        this.ops = new TimedOperations(workers, scheduler, time);
         plugins.subscribeListeners(bus);
         this.table = new ComponentTable(graph, components, bus, time);
         for (ComponentNode n : table.all()) {
-            meters.bindComponentRunning(n.name, () -> n.state == ComponentState.RUNNING);
+            meters.bindComponent(n.name, () -> n.state == ComponentState.RUNNING);
         }
         Checkpoints checkpoints = new Checkpoints(() -> storage().stateStore(), time, bus);
         this.hasCheckpoints = components.stream().anyMatch(c -> c instanceof Checkpointable);
@@ -319,7 +332,10 @@ public final class DefaultAgentSystem implements AgentSystem {
     /** Lets queued events reach their listeners, then ends every owned thread but those waiting in stop(). */
     private void releaseThreads() {
         bus.close();
-        workers.shutdown();
+        ops.close();
+        if (ownedWorkers != null) {
+            ownedWorkers.shutdown();
+        }
         delivery.shutdown();
         if (ownedScheduler != null) {
             ownedScheduler.shutdown();
@@ -331,7 +347,9 @@ public final class DefaultAgentSystem implements AgentSystem {
                 log.atWarn().log("event listeners still running after the grace period; interrupting them");
                 delivery.shutdownNow();
             }
-            workers.shutdownNow();
+            if (ownedWorkers != null) {
+                ownedWorkers.shutdownNow();
+            }
             List<Thread> alive = threads.awaitEnd(Set.copyOf(waitingInStop), THREAD_GRACE);
             if (!alive.isEmpty()) {
                 log.atWarn()

@@ -10,7 +10,9 @@ record OpResult(Outcome outcome, Duration duration, @Nullable Throwable error) {
     enum Outcome {
         SUCCEEDED,
         FAILED,
-        TIMED_OUT
+        TIMED_OUT,
+        /** The worker executor refused the call: it never ran. */
+        REJECTED
     }
 
     static OpResult succeeded(Duration d) {
@@ -19,6 +21,10 @@ record OpResult(Outcome outcome, Duration duration, @Nullable Throwable error) {
 
     static OpResult failed(Throwable t, Duration d) {
         return new OpResult(Outcome.FAILED, d, t);
+    }
+
+    static OpResult rejected(Throwable t, Duration d) {
+        return new OpResult(Outcome.REJECTED, d, t);
     }
 
     static OpResult timedOut(Duration d) {
@@ -35,6 +41,11 @@ record OpResult(Outcome outcome, Duration duration, @Nullable Throwable error) {
             case SUCCEEDED -> Optional.empty();
             case TIMED_OUT -> Optional.of(
                     new FailureInfo("timeout", what + " did not finish within " + limit + " and was interrupted"));
+            case REJECTED -> Optional.of(new FailureInfo(
+                    "rejected",
+                    what + " did not run: the worker executor rejected it"
+                            + (error == null || error.getMessage() == null ? "" : " (" + error.getMessage() + ")")
+                            + "; a host's worker executor must accept tasks until the system has stopped"));
             case FAILED -> Optional.of(
                     error == null ? new FailureInfo("unknown", what + " failed") : FailureInfo.of(error));
         };

@@ -150,40 +150,32 @@ final class Orchestrator implements HealthWatch.Supervisor {
             }
             @Nullable String gone = null;
             boolean ready = true;
-            for (String d : n.descriptor.dependsOn()) {
-                ComponentState dependency = node(d).state;
+            for (ComponentNode d : n.dependencies) {
+                ComponentState dependency = d.state;
                 if (dependency.isTerminal()) {
-                    gone = d;
+                    gone = d.name;
                     break;
                 }
                 ready &= dependency == ComponentState.RUNNING;
             }
             if (gone != null) {
                 settleWithoutDependency(n, gone);
-                todo.addAll(successors(n));
+                todo.addAll(n.orderingSuccessors);
                 continue;
             }
-            if (ready && allSettled(graph.orderingPredecessors(n.name))) {
+            if (ready && allSettled(n.orderingPredecessors)) {
                 launchStart(n);
             }
         }
     }
 
-    private boolean allSettled(List<String> names) {
-        for (String name : names) {
-            if (!settled(node(name))) {
+    private static boolean allSettled(List<ComponentNode> nodes) {
+        for (ComponentNode n : nodes) {
+            if (!settled(n)) {
                 return false;
             }
         }
         return true;
-    }
-
-    private List<ComponentNode> successors(ComponentNode n) {
-        List<ComponentNode> out = new ArrayList<>();
-        for (String name : graph.orderingSuccessors(n.name)) {
-            out.add(node(name));
-        }
-        return out;
     }
 
     private static boolean settled(ComponentNode n) {
@@ -262,7 +254,7 @@ final class Orchestrator implements HealthWatch.Supervisor {
         if (restart) {
             launchReady(); // a failed restart may have moved a whole restart group
         } else {
-            launchReadyAmong(successors(n));
+            launchReadyAmong(n.orderingSuccessors);
         }
         checkStartSettled();
     }
