@@ -1,5 +1,6 @@
 package dev.armature.api;
 
+import dev.armature.api.config.Config;
 import dev.armature.api.event.EventBus;
 import dev.armature.api.time.RandomSource;
 import dev.armature.api.time.Scheduler;
@@ -52,6 +53,14 @@ public interface ComponentContext {
      * @return the event bus
      */
     EventBus events();
+
+    /**
+     * Returns the system's configuration, for the settings a component reads when it starts and the
+     * changes it listens to ({@code config().onChange(prefix, listener)}).
+     *
+     * @return the configuration
+     */
+    Config config();
 
     /**
      * Tells the supervisor that the component has failed while running; its restart policy

@@ -188,7 +188,7 @@ public final class DefaultAgentSystem implements AgentSystem {
         }
         Checkpoints checkpoints = new Checkpoints(() -> storage().stateStore(), time, bus);
         this.hasCheckpoints = components.stream().anyMatch(c -> c instanceof Checkpointable);
-        this.orchestrator = new Orchestrator(table, scheduler, random, ops, meters, checkpoints);
+        this.orchestrator = new Orchestrator(table, scheduler, random, ops, meters, checkpoints, config);
         this.health = new HealthWatch(table, ops, orchestrator);
         this.shutdown = new ShutdownSequence(
                 orchestrator,
@@ -421,7 +421,9 @@ public final class DefaultAgentSystem implements AgentSystem {
     /** Ends what the constructor started when building fails part-way, so that no thread outlives it. */
     private void abandon() {
         bus.close();
-        workers.shutdownNow();
+        if (ownedWorkers != null) {
+            ownedWorkers.shutdownNow();
+        }
         delivery.shutdownNow();
         if (ownedScheduler != null) {
             ownedScheduler.shutdown();

@@ -10,6 +10,7 @@ import dev.armature.api.ComponentState;
 import dev.armature.api.FailureInfo;
 import dev.armature.api.RestartKind;
 import dev.armature.api.RestartPolicy;
+import dev.armature.api.config.Config;
 import dev.armature.api.event.EventBus;
 import dev.armature.api.time.RandomSource;
 import dev.armature.api.time.Scheduler;
@@ -65,14 +66,18 @@ final class Orchestrator implements HealthWatch.Supervisor {
     private final List<ComponentFailure> startFailures = new ArrayList<>();
     private CompletableFuture<Void> startSettled = new CompletableFuture<>();
 
+    private final Config config;
+
     Orchestrator(
             ComponentTable table,
             Scheduler scheduler,
             RandomSource randomSource,
             TimedOperations ops,
             Meters meters,
-            Checkpoints checkpoints) {
+            Checkpoints checkpoints,
+            Config config) {
         this.table = table;
+        this.config = config;
         this.checkpoints = checkpoints;
         this.meters = meters;
         this.lock = table.lock;
@@ -644,6 +649,11 @@ final class Orchestrator implements HealthWatch.Supervisor {
         @Override
         public EventBus events() {
             return bus;
+        }
+
+        @Override
+        public Config config() {
+            return config;
         }
 
         @Override

@@ -40,8 +40,6 @@ public final class AgentHost {
     /** Exit status on bad arguments. */
     static final int EXIT_USAGE = 2;
 
-    /** How often the session manager runs an agent turn. */
-    static final Duration TURN_INTERVAL = Duration.ofSeconds(1);
     /** How long the JVM's shutdown waits for the report to be printed after Ctrl-C. */
     private static final Duration REPORT_GRACE = Duration.ofSeconds(30);
 
@@ -110,7 +108,7 @@ public final class AgentHost {
         Workspace workspace = new Workspace(options.workspaceParent());
         ModelGateway model = new ModelGateway();
         ToolRunner tools = new ToolRunner(workspace);
-        SessionManager sessions = new SessionManager(model, tools, TURN_INTERVAL);
+        SessionManager sessions = new SessionManager(model, tools);
         AgentSystem system;
         try {
             system = build(workspace, model, tools, sessions, settings);

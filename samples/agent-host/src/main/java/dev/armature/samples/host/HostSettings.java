@@ -15,7 +15,6 @@ final class HostSettings {
     static final String MODEL_NAME = "agent.model.name";
     static final String MAX_ANSWER_CHARS = "agent.model.max-answer-chars";
     static final String TURN_INTERVAL = "agent.session.turn-interval";
-    static final String ALLOWED_TOOLS = "agent.tools.allowed";
 
     /** The file written into the data directory on the first run, when {@code --config} is not given. */
     static final String DEFAULT_FILE_NAME = "agent-host.yaml";
@@ -39,11 +38,6 @@ final class HostSettings {
                     .defaultValue("1s")
                     .min("10ms")
                     .description("How often an agent turn runs; read at start.")
-                    .build())
-            .add(ConfigProperty.builder(ALLOWED_TOOLS, ConfigType.listOf(ConfigType.STRING))
-                    .defaultValue("read,edit,test,summarise")
-                    .reloadable(true)
-                    .description("What the tool runner may do.")
                     .build())
             .build();
 

@@ -3,6 +3,8 @@ package dev.armature.samples.host;
 import dev.armature.api.Component;
 import dev.armature.api.ComponentContext;
 import dev.armature.api.ComponentDescriptor;
+import dev.armature.api.config.Config;
+import dev.armature.api.config.ConfigSnapshot;
 import dev.armature.api.health.CheckKind;
 import dev.armature.api.health.HealthCheck;
 import dev.armature.api.health.HealthStatus;
@@ -19,6 +21,7 @@ final class ModelGateway implements Component {
     static final String NAME = "model-gateway";
 
     private volatile @Nullable SimulatedModelClient client;
+    private volatile @Nullable Config config;
 
     @Override
     public ComponentDescriptor descriptor() {
@@ -27,6 +30,7 @@ final class ModelGateway implements Component {
 
     @Override
     public void start(ComponentContext context) {
+        config = context.config();
         client = new SimulatedModelClient(context.randomSource().stream("sample.model"));
     }
 
@@ -61,16 +65,21 @@ final class ModelGateway implements Component {
     }
 
     /**
-     * Asks the model what to do next.
+     * Asks the model what to do next. The model's name and the answer's length are read from the
+     * configuration on every call, so an edit of the settings file applies to the next turn.
      *
      * @throws IllegalStateException if the gateway is not running
      */
     String complete(String prompt) {
         SimulatedModelClient c = client;
-        if (c == null) {
+        Config settings = config;
+        if (c == null || settings == null) {
             throw new IllegalStateException("the model gateway is not running");
         }
-        return c.complete(prompt);
+        ConfigSnapshot snapshot = settings.snapshot(); // one version for both reads
+        String answer = "[" + snapshot.get(HostSettings.MODEL_NAME, String.class) + "] " + c.complete(prompt);
+        int max = snapshot.get(HostSettings.MAX_ANSWER_CHARS, Integer.class);
+        return answer.length() <= max ? answer : answer.substring(0, max - 1) + "…";
     }
 
     /** A model client that needs no network: it picks a plausible next step. Thread-safe. */

@@ -29,7 +29,6 @@ final class SessionManager implements Checkpointable {
 
     private final ModelGateway model;
     private final ToolRunner tools;
-    private final Duration turnInterval;
     private final AtomicLong turns = new AtomicLong();
     /** Held while a turn runs, so that draining can wait for the turn in flight. */
     private final ReentrantLock turnLock = new ReentrantLock();
@@ -37,10 +36,9 @@ final class SessionManager implements Checkpointable {
     private volatile boolean accepting;
     private volatile @Nullable Cancellable schedule;
 
-    SessionManager(ModelGateway model, ToolRunner tools, Duration turnInterval) {
+    SessionManager(ModelGateway model, ToolRunner tools) {
         this.model = requireNonNull(model, "model");
         this.tools = requireNonNull(tools, "tools");
-        this.turnInterval = requireNonNull(turnInterval, "turnInterval");
     }
 
     @Override
@@ -51,6 +49,8 @@ final class SessionManager implements Checkpointable {
     @Override
     public void start(ComponentContext context) {
         accepting = true;
+        // Read at start: the key is not reloadable, so a change waits for the next start.
+        Duration turnInterval = context.config().get(HostSettings.TURN_INTERVAL, Duration.class);
         schedule = context.scheduler().scheduleAtFixedRate(Duration.ZERO, turnInterval, () -> turn(context));
     }
 

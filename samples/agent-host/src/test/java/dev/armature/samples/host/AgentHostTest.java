@@ -77,7 +77,16 @@ class AgentHostTest {
     void a_component_that_cannot_start_fails_the_run_with_a_message_naming_it(@TempDir Path parent) {
         Path missing = parent.resolve("does-not-exist");
 
-        int status = AgentHost.run(List.of("--run-for", "5s", "--workspace-dir", missing.toString()), out, err);
+        int status = AgentHost.run(
+                List.of(
+                        "--run-for",
+                        "5s",
+                        "--workspace-dir",
+                        missing.toString(),
+                        "--data-dir",
+                        parent.resolve("data").toString()),
+                out,
+                err);
 
         assertThat(status).isEqualTo(AgentHost.EXIT_FAILED);
         assertThat(errBytes.toString(StandardCharsets.UTF_8))
@@ -143,5 +152,19 @@ class AgentHostTest {
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(temp, content);
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @Test
+    void invalid_settings_at_start_fail_the_run_listing_every_violation(@TempDir Path parent) throws IOException {
+        Path settings = parent.resolve("agent.yaml");
+        Files.writeString(settings, "agent:\n  model:\n    name: Not Valid\n    max-answer-chars: 5\n");
+
+        int status = AgentHost.run(
+                List.of("--run-for", "1s", "--data-dir", parent.toString(), "--config", settings.toString()), out, err);
+
+        assertThat(status).isEqualTo(AgentHost.EXIT_FAILED);
+        assertThat(errBytes.toString(StandardCharsets.UTF_8))
+                .contains("agent.model.name: must match [a-z0-9-]+ (" + settings + ":3")
+                .contains("agent.model.max-answer-chars: must be at least 10 (" + settings + ":4");
     }
 }

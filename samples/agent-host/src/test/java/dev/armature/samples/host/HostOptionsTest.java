@@ -39,4 +39,13 @@ class HostOptionsTest {
         assertThatThrownBy(() -> HostOptions.parse(List.of("--run-for"))).hasMessage("--run-for needs a value");
         assertThatThrownBy(() -> HostOptions.parse(List.of("--fast"))).hasMessage("unknown argument '--fast'");
     }
+
+    @Test
+    void the_settings_file_defaults_to_the_data_directory_and_can_be_given() {
+        assertThat(HostOptions.parse(List.of("--data-dir", "d")).settingsFile())
+                .isEqualTo(Path.of("d", "agent-host.yaml"));
+        assertThat(HostOptions.parse(List.of("--config", "x.yaml")).settingsFile())
+                .isEqualTo(Path.of("x.yaml"));
+        assertThatThrownBy(() -> HostOptions.parse(List.of("--config"))).hasMessage("--config needs a value");
+    }
 }
