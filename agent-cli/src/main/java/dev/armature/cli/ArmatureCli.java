@@ -15,11 +15,15 @@ import picocli.CommandLine;
  * armature keygen --out keyring.json [--key-id k1]
  * armature config encrypt --keyring keyring.json VALUE     # VALUE "-" reads standard input
  * armature config decrypt --keyring keyring.json 'ENC(k1:…)'
+ * armature config show [--explain KEY] [--keyring FILE] [--plugin-path PATH] FILE…
+ * armature config validate [--keyring FILE] [--plugin-path PATH] FILE…
+ * armature config schema [--out FILE] [--plugin-path PATH] [FILE…]
  * armature --help | --version
  * }</pre>
  *
  * <p>Exit codes: {@value #EXIT_OK} on success, {@value #EXIT_INVALID_INPUT} when the input is
- * invalid (a bad keyring, a tampered value; the reason goes to standard error), {@value
+ * invalid (an invalid configuration, a missing file, a bad keyring, a tampered value; the reason
+ * goes to standard error, except that {@code config validate} lists violations on standard output), {@value
  * #EXIT_USAGE} on a usage error (an unknown option, a missing parameter).
  *
  * <p>To run it in-process, for example in tests, build a command line with {@link #commandLine} and
@@ -63,7 +67,8 @@ public final class ArmatureCli {
      * {@link CommandLine#setOut} and {@link CommandLine#setErr}.
      *
      * @param standardInput what commands read when given {@code -} as a value
-     * @param environment the environment, from which a keyring may come ({@code ARMATURE_KEYRING})
+     * @param environment the environment, from which a keyring ({@code ARMATURE_KEYRING}) and
+     *     configuration ({@code ARMATURE_*}) may come
      * @return the command line
      */
     public static CommandLine commandLine(InputStream standardInput, Map<String, String> environment) {

@@ -230,6 +230,10 @@ class ArmatureCliTest {
                 "config encrypt",
                 "config encrypt --keyring",
                 "config encrypt a b",
+                "config show",
+                "config validate",
+                "config validate --plugin-path",
+                "config schema --out",
                 "keygen",
                 "keygen --out"
             })
@@ -237,11 +241,22 @@ class ArmatureCliTest {
         Run run = run(line.isEmpty() ? new String[0] : line.split(" "));
 
         assertThat(run.exit()).isEqualTo(ArmatureCli.EXIT_USAGE);
-        assertThat(run.err()).contains("Usage: armature");
+        // picocli prints a suggestion ("Did you mean: config validate?") instead of the usage when it has one.
+        assertThat(run.err()).containsAnyOf("Usage: armature", "Did you mean: ");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "keygen", "config", "config encrypt", "config decrypt"})
+    @ValueSource(
+            strings = {
+                "",
+                "keygen",
+                "config",
+                "config encrypt",
+                "config decrypt",
+                "config show",
+                "config validate",
+                "config schema"
+            })
     void every_command_has_help(String command) {
         String[] args = (command + " --help").strip().split(" ");
 
@@ -264,7 +279,7 @@ class ArmatureCliTest {
         String help = run("--help").out();
 
         assertThat(help).contains("keygen", "config", "Exit codes:", "usage error");
-        assertThat(run("config", "--help").out()).contains("encrypt", "decrypt");
+        assertThat(run("config", "--help").out()).contains("show", "validate", "schema", "encrypt", "decrypt");
     }
 
     @Test

@@ -14,6 +14,7 @@ import picocli.CommandLine.ParseResult;
  * errors (picocli's own).
  */
 public final class Commands {
+    static final int EXIT_OK = 0;
     static final int EXIT_INVALID_INPUT = 1;
 
     private Commands() {}

@@ -11,10 +11,14 @@ import picocli.CommandLine.Spec;
         name = "armature",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Operates Armature from the command line: keyrings and encrypted configuration values.",
+        description = "Operates Armature from the command line: keyrings, configuration and encrypted values.",
         subcommands = {KeygenCommand.class, ConfigCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:invalid input (bad keyring, tampered value…)", "2:usage error"})
+        exitCodeList = {
+            "0:success",
+            "1:invalid input (invalid configuration, missing file, bad keyring, tampered value…)",
+            "2:usage error"
+        })
 final class RootCommand implements Runnable {
     @Spec
     @SuppressWarnings("NullAway.Init") // injected by picocli before run()

@@ -49,7 +49,7 @@ import java.util.Optional;
  */
 public final class Keyrings {
     /** The environment variable that may hold a keyring: {@value}. */
-    public static final String ENVIRONMENT_VARIABLE = "ARMATURE_KEYRING";
+    public static final String ENVIRONMENT_VARIABLE = KeyringFormat.ENVIRONMENT_VARIABLE;
 
     /** The {@code format} field of a keyring file: {@value}. */
     public static final String FORMAT = KeyringFormat.FORMAT;
@@ -83,11 +83,7 @@ public final class Keyrings {
      *     keyring
      */
     public static Optional<Keyring> fromEnvironment(Map<String, String> environment) {
-        String text = requireNonNull(environment, "environment").get(ENVIRONMENT_VARIABLE);
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        return Optional.of(KeyringFormat.parse(text, "the environment variable " + ENVIRONMENT_VARIABLE));
+        return KeyringFormat.fromEnvironment(requireNonNull(environment, "environment"));
     }
 
     /**

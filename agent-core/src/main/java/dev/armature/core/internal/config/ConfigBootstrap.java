@@ -7,8 +7,8 @@ import dev.armature.api.config.ConfigViolation;
 import dev.armature.api.config.Keyring;
 import dev.armature.api.event.EventBus;
 import dev.armature.api.time.TimeSource;
-import dev.armature.core.config.Keyrings;
 import dev.armature.core.internal.config.crypto.EncryptedValues;
+import dev.armature.core.internal.config.crypto.KeyringFormat;
 import dev.armature.core.internal.config.source.ClasspathConfigSource;
 import dev.armature.core.internal.config.source.EnvironmentConfigSource;
 import dev.armature.core.internal.config.source.FileConfigSource;
@@ -67,7 +67,7 @@ public final class ConfigBootstrap {
     public static ConfigBootstrap begin(ConfigSpec spec, ClassLoader loader, ThreadFactory watchThreads) {
         Map<String, String> env = spec.environment().orElseGet(System::getenv);
         Map<String, String> properties = spec.systemProperties().orElseGet(ConfigBootstrap::processProperties);
-        Optional<Keyring> keyring = spec.keyring().or(() -> Keyrings.fromEnvironment(env));
+        Optional<Keyring> keyring = spec.keyring().or(() -> KeyringFormat.fromEnvironment(env));
         ConfigSource environment = new EnvironmentConfigSource(env, spec.environmentPrefix());
         ConfigSource system = new SystemPropertiesConfigSource(properties);
 
@@ -175,8 +175,9 @@ public final class ConfigBootstrap {
         return (text, key) -> EncryptedValues.decrypt(
                 keyring.orElseThrow(() -> new ConfigException(
                         "armature.config.decrypt",
-                        key + " is encrypted (ENC(…)) but no keyring is configured; give one with"
-                                + " AgentSystem.builder().keyring(…) or set " + Keyrings.ENVIRONMENT_VARIABLE,
+                        key + " is encrypted (ENC(…)) but no keyring is configured; give the system one"
+                                + " (AgentSystem.builder().keyring(…), or --keyring on the armature command)"
+                                + " or set " + KeyringFormat.ENVIRONMENT_VARIABLE,
                         key,
                         null)),
                 text,

@@ -184,6 +184,13 @@ final class Resolver {
             }
             try {
                 Secret secret = decryptor.decrypt(text, key);
+                if (property != null) {
+                    int before = violations.size();
+                    checkConstraints(key, secret.reveal(), secret.reveal(), property, origin, violations);
+                    if (violations.size() > before) {
+                        return null;
+                    }
+                }
                 return new Entry(key, null, secret, origin, property, text.trim());
             } catch (ConfigException e) {
                 violations.add(ConfigViolation.of(key, why(e), origin));
@@ -195,7 +202,9 @@ final class Resolver {
         }
         if (property.secret()) {
             // a plain secret from a source is kept in the history as a reference to that source only
-            return new Entry(key, null, Secret.of(text), origin, property, null);
+            int before = violations.size();
+            checkConstraints(key, text, text, property, origin, violations);
+            return violations.size() > before ? null : new Entry(key, null, Secret.of(text), origin, property, null);
         }
         if (property.type() instanceof ConfigType.ListOf || property.type() instanceof ConfigType.MapOf) {
             Object container = property.type() instanceof ConfigType.ListOf l

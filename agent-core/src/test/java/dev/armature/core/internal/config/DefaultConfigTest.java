@@ -430,4 +430,24 @@ class DefaultConfigTest {
                         .singleElement()
                         .satisfies(v -> assertThat(v.key()).isEqualTo("token")));
     }
+
+    @Test
+    void a_secret_is_checked_against_its_constraints_without_the_value_in_the_violation() {
+        fixture.schema(ConfigSchema.builder("host")
+                .add(ConfigProperty.builder("key.plain", ConfigType.STRING)
+                        .secret(true)
+                        .pattern("sk-[a-z]+")
+                        .build())
+                .add(ConfigProperty.builder("key.sealed", ConfigType.STRING)
+                        .pattern("sk-[a-z]+")
+                        .build())
+                .build());
+        fixture.source("file:a.yaml", 200).set("key.plain", "WRONG-1", "key.sealed", "ENC(WRONG-2)");
+        assertThatThrownBy(fixture::build)
+                .isInstanceOfSatisfying(ConfigValidationException.class, e -> assertThat(e.violations())
+                        .extracting(ConfigViolation::key)
+                        .containsExactly("key.plain", "key.sealed"))
+                .hasMessageContaining("must match sk-[a-z]+")
+                .hasMessageNotContaining("WRONG");
+    }
 }

@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.armature.api.config.ConfigException;
+import dev.armature.api.config.Keyring;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -54,6 +56,18 @@ public final class KeyringFormat {
      * @return the keyring
      * @throws ConfigException if the text is not a valid keyring
      */
+    /** The environment variable that may hold a keyring. */
+    public static final String ENVIRONMENT_VARIABLE = "ARMATURE_KEYRING";
+
+    /** Reads the keyring in {@value #ENVIRONMENT_VARIABLE}, if it is set and not blank. */
+    public static Optional<Keyring> fromEnvironment(Map<String, String> environment) {
+        String text = environment.get(ENVIRONMENT_VARIABLE);
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(parse(text, "the environment variable " + ENVIRONMENT_VARIABLE));
+    }
+
     public static StoredKeyring parse(String text, String where) {
         String trimmed = text.strip();
         if (trimmed.isEmpty()) {
