@@ -58,6 +58,9 @@ import org.openjdk.jmh.infra.Blackhole;
  *       and schema declare the keys, so that their values were parsed when the snapshot was built;
  *   <li>{@code mapLookup}, the lower bound of any swappable snapshot: {@code
  *       AtomicReference<Map<String, Object>>.get().get(key)} over the same, already typed values;
+ *   <li>{@code mapLookupEqualKeys}: the same, where the map's keys are equal to the keys read but
+ *       not the same instances, as in any map built from a parsed file: {@code HashMap.get} then
+ *       compares the strings' characters instead of stopping at {@code ==};
  *   <li>{@code lightbendGet}: Lightbend Config's {@code getInt}/{@code getDuration} on {@code
  *       ConfigFactory.parseMap} of the same texts;
  *   <li>{@code smallRyeGet}: SmallRye Config's {@code getValue(key, type)} on a {@code
@@ -70,7 +73,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * <ul>
  *   <li>{@code armatureReloadVisibility}: on a started system (file watching on, polling every hour),
  *       replaces the watched file with a new value for one key, by a write and an atomic rename as
- *       editors save, and spins until {@code config.get} returns it;
+ *       editors save, and spins until {@code config.get} returns it; a tear-down outside the
+ *       measurement then waits until the change has been written to the history;
  *   <li>{@code watchServiceVisibility}, the baseline: the same replacement in a directory that a JDK
  *       {@link WatchService} watches (inotify on Linux), spinning on {@code poll()} until the event
  *       for the file arrives, in the same process;
@@ -131,6 +135,7 @@ public class ConfigBenchmark {
         final AgentSystem system;
         final Config armature;
         final AtomicReference<Map<String, Object>> map;
+        final AtomicReference<Map<String, Object>> mapOfEqualKeys;
         final com.typesafe.config.Config lightbend;
         final SmallRyeConfig smallRye;
         private int next;
@@ -154,6 +159,9 @@ public class ConfigBenchmark {
             system = buildSystem(file, schema.build(), directory).build();
             armature = system.config();
             map = new AtomicReference<>(typed);
+            Map<String, Object> copied = new HashMap<>();
+            typed.forEach((key, value) -> copied.put(new String(key.toCharArray()), value));
+            mapOfEqualKeys = new AtomicReference<>(copied);
             lightbend = ConfigFactory.parseMap(texts).resolve();
             smallRye = new SmallRyeConfigBuilder()
                     .withSources(new PropertiesConfigSource(isoTexts, "bench", 100))
@@ -198,6 +206,17 @@ public class ConfigBenchmark {
             value = value == 1 ? 2 : 1;
             file.replace(watchedYaml(value));
             return value;
+        }
+
+        /**
+         * Waits, outside the measurement, until the change has been written to the history in the
+         * state store (two fsyncs after the new snapshot is published): {@code history()} takes the
+         * lock that the change holds until then. Without it, each change would also wait for the
+         * previous one's fsyncs, and the score would be the state store's sync rate.
+         */
+        @TearDown(Level.Invocation)
+        public void settle() {
+            var unused = config.history();
         }
 
         @TearDown(Level.Trial)
@@ -299,6 +318,13 @@ public class ConfigBenchmark {
     public @Nullable Object mapLookup(Reads r) {
         int i = r.next();
         return r.map.get().get(r.keys[i]);
+    }
+
+    @Benchmark
+    @SuppressWarnings("NullAway") // as mapLookup
+    public @Nullable Object mapLookupEqualKeys(Reads r) {
+        int i = r.next();
+        return r.mapOfEqualKeys.get().get(r.keys[i]);
     }
 
     @Benchmark
