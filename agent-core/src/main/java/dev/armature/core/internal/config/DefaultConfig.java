@@ -76,6 +76,9 @@ public final class DefaultConfig implements Config {
     private @Nullable StateStore store;
     private Set<String> heldBack = Set.of();
     private @Nullable Object lastPollFailure;
+    private boolean historyDirty;
+    /** Serialises history writes, which happen outside {@link #lock} so that fsyncs do not delay changes. */
+    private final Object historyWrites = new Object();
 
     /** A source and what it held when last read. */
     private static final class Slot {
@@ -238,6 +241,7 @@ public final class DefaultConfig implements Config {
             return transact("reload", fresh, overrides, rollback, false);
         } finally {
             lock.unlock();
+            flushHistory();
         }
     }
 
@@ -261,6 +265,7 @@ public final class DefaultConfig implements Config {
             return transact(cause, fresh, overrides, rollback, false);
         } finally {
             lock.unlock();
+            flushHistory();
         }
     }
 
@@ -297,6 +302,7 @@ public final class DefaultConfig implements Config {
             }
         } finally {
             lock.unlock();
+            flushHistory();
         }
     }
 
@@ -315,6 +321,7 @@ public final class DefaultConfig implements Config {
             return transact(OVERRIDES, currentLayers(), next, rollback, false);
         } finally {
             lock.unlock();
+            flushHistory();
         }
     }
 
@@ -325,6 +332,7 @@ public final class DefaultConfig implements Config {
             return transact(OVERRIDES, currentLayers(), Map.of(), rollback, false);
         } finally {
             lock.unlock();
+            flushHistory();
         }
     }
 
@@ -375,6 +383,7 @@ public final class DefaultConfig implements Config {
                     false);
         } finally {
             lock.unlock();
+            flushHistory();
         }
     }
 
@@ -385,6 +394,7 @@ public final class DefaultConfig implements Config {
             return transact("clear rollback", currentLayers(), overrides, null, false);
         } finally {
             lock.unlock();
+            flushHistory();
         }
     }
 
@@ -509,7 +519,7 @@ public final class DefaultConfig implements Config {
         current = next;
         history.capacity(next.get("armature.config.history.size", Integer.class, ConfigHistory.DEFAULT_SIZE));
         history.add(record(before, next, cause));
-        persist();
+        historyDirty = true;
         resolution.deprecations().forEach(d -> LOG.warn("deprecated configuration key: {}", d));
         count("applied");
         LOG.info("configuration version {} applied from {}: {} key(s) changed", nextVersion, cause, changes.size());
@@ -641,13 +651,14 @@ public final class DefaultConfig implements Config {
         } finally {
             lock.unlock();
         }
+        flushHistory();
     }
 
     private void loadHistory(StateStore s) {
         store = s;
         Optional<Versioned> stored = s.get(NAMESPACE, HISTORY_KEY);
         if (stored.isEmpty()) {
-            persist();
+            historyDirty = true;
             return;
         }
         ConfigHistory.Persisted persisted = ConfigHistory.decode(stored.get().value());
@@ -661,7 +672,7 @@ public final class DefaultConfig implements Config {
             current = current.withVersion(history.lastVersion() + 1);
             history.add(record(null, current, "startup"));
         }
-        persist();
+        historyDirty = true;
         Long rollbackTo = persisted.rollbackTo();
         if (rollbackTo != null && history.find(rollbackTo).isPresent()) {
             LOG.info("re-applying the configuration rollback to version {} that was in force", rollbackTo);
@@ -669,16 +680,41 @@ public final class DefaultConfig implements Config {
         }
     }
 
-    private void persist() {
-        if (store == null) {
-            if (storeSupplier == null || history.lastVersion() < 2) {
-                return;
+    /**
+     * Writes the history if a change made it dirty. Called after the change lock is released; a
+     * caller that still holds it (a change made inside another) leaves the write to the outermost.
+     */
+    private void flushHistory() {
+        if (lock.isHeldByCurrentThread()) {
+            return;
+        }
+        synchronized (historyWrites) {
+            StateStore target;
+            byte[] bytes;
+            lock.lock();
+            try {
+                if (!historyDirty) {
+                    return;
+                }
+                target = historyStore();
+                if (target == null) {
+                    return;
+                }
+                historyDirty = false;
+                bytes = history.encode(rollback == null ? null : rollback.version());
+            } finally {
+                lock.unlock();
             }
+            target.put(NAMESPACE, HISTORY_KEY, bytes);
+        }
+    }
+
+    /** The store to write to, opening it on the first change after start; null before that. */
+    private @Nullable StateStore historyStore() {
+        if (store == null && storeSupplier != null && history.lastVersion() >= 2) {
             store = storeSupplier.get();
         }
-        StateStore s = store;
-        byte[] bytes = history.encode(rollback == null ? null : rollback.version());
-        s.put(NAMESPACE, HISTORY_KEY, bytes);
+        return store;
     }
 
     /** Starts watching pushing sources and polling all of them. */

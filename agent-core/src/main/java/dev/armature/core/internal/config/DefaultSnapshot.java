@@ -25,7 +25,10 @@ final class DefaultSnapshot implements ConfigSnapshot {
 
     DefaultSnapshot(long version, Map<String, Entry> entries, Map<String, List<Candidate>> candidates) {
         this.version = version;
-        this.entries = new HashMap<>(entries);
+        // Interned keys: a caller's key is usually a literal, and then HashMap finds it by identity
+        // without comparing the characters.
+        this.entries = new HashMap<>(entries.size() * 2);
+        entries.forEach((k, v) -> this.entries.put(k.intern(), v));
         this.keys = Collections.unmodifiableNavigableSet(new TreeSet<>(entries.keySet()));
         this.candidates = candidates;
     }

@@ -122,18 +122,28 @@ final class SchemaIndex {
         return best != null && bestDistance <= limit ? Optional.of(best) : Optional.empty();
     }
 
+    /** Whether a key matches a pattern whose {@code *} segments match any one segment; compares in place. */
     static boolean matches(String pattern, String key) {
-        String[] p = pattern.split("\\.", -1);
-        String[] k = key.split("\\.", -1);
-        if (p.length != k.length) {
-            return false;
-        }
-        for (int i = 0; i < p.length; i++) {
-            if (!p[i].equals("*") && !p[i].equals(k[i])) {
+        int p = 0;
+        int k = 0;
+        while (p < pattern.length() && k <= key.length()) {
+            int pEnd = pattern.indexOf('.', p);
+            pEnd = pEnd < 0 ? pattern.length() : pEnd;
+            int kEnd = key.indexOf('.', k);
+            kEnd = kEnd < 0 ? key.length() : kEnd;
+            boolean wildcard = pEnd - p == 1 && pattern.charAt(p) == '*';
+            if (!wildcard && (pEnd - p != kEnd - k || !pattern.regionMatches(p, key, k, pEnd - p))) {
                 return false;
             }
+            boolean patternDone = pEnd == pattern.length();
+            boolean keyDone = kEnd == key.length();
+            if (patternDone || keyDone) {
+                return patternDone && keyDone;
+            }
+            p = pEnd + 1;
+            k = kEnd + 1;
         }
-        return true;
+        return false;
     }
 
     /** Levenshtein distance, with {@code *} in the declared key matching any one segment cheaply. */

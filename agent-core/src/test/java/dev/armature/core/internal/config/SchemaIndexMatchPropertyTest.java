@@ -1,0 +1,44 @@
+package dev.armature.core.internal.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.IntStream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+class SchemaIndexMatchPropertyTest {
+    @Provide
+    Arbitrary<String> dotted() {
+        return Arbitraries.of("a", "b", "*", "ab", "", "a-b")
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(4)
+                .map(segments -> String.join(".", segments));
+    }
+
+    @Property
+    void the_in_place_match_agrees_with_matching_split_segments(
+            @ForAll("dotted") String pattern, @ForAll("dotted") String key) {
+        assertThat(SchemaIndex.matches(pattern, key)).isEqualTo(reference(pattern, key));
+    }
+
+    @Example
+    void a_star_matches_exactly_one_segment() {
+        assertThat(SchemaIndex.matches("armature.components.*.start-timeout", "armature.components.db.start-timeout"))
+                .isTrue();
+        assertThat(SchemaIndex.matches("armature.components.*.start-timeout", "armature.components.start-timeout"))
+                .isFalse();
+        assertThat(SchemaIndex.matches("a.*", "a.b.c")).isFalse();
+    }
+
+    private static boolean reference(String pattern, String key) {
+        String[] p = pattern.split("\\.", -1);
+        String[] k = key.split("\\.", -1);
+        return p.length == k.length
+                && IntStream.range(0, p.length).allMatch(i -> p[i].equals("*") || p[i].equals(k[i]));
+    }
+}
