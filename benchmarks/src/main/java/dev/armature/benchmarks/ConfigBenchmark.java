@@ -146,7 +146,8 @@ public class ConfigBenchmark {
             Map<String, String> isoTexts = new HashMap<>();
             ConfigSchema.Builder schema = ConfigSchema.builder("bench").addPrefix("bench");
             for (int i = 0; i < READ_KEYS; i++) {
-                keys[i] = readKey(i);
+                // Interned, as the constants a host passes to get() are: every method reads these instances.
+                keys[i] = readKey(i).intern();
                 types[i] = readType(i);
                 typed.put(keys[i], readValue(i));
                 texts.put(keys[i], readText(i));
