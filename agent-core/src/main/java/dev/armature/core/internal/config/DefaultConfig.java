@@ -77,6 +77,7 @@ public final class DefaultConfig implements Config {
     private Set<String> heldBack = Set.of();
     private @Nullable Object lastPollFailure;
     private boolean historyDirty;
+    private volatile @Nullable Scheduler historyWriter;
     /** Serialises history writes, which happen outside {@link #lock} so that fsyncs do not delay changes. */
     private final Object historyWrites = new Object();
 
@@ -247,6 +248,14 @@ public final class DefaultConfig implements Config {
 
     /** Reads one source again, after it said it changed or a poll found it different. */
     ConfigUpdate reloadSource(ConfigSource source) {
+        try {
+            return reloadSourceLocked(source);
+        } finally {
+            flushHistory();
+        }
+    }
+
+    private ConfigUpdate reloadSourceLocked(ConfigSource source) {
         lock.lock();
         try {
             List<Layer> fresh = new ArrayList<>();
@@ -265,12 +274,19 @@ public final class DefaultConfig implements Config {
             return transact(cause, fresh, overrides, rollback, false);
         } finally {
             lock.unlock();
-            flushHistory();
         }
     }
 
     /** Reads every source and applies the result if any changed; polling's entry point. */
     void poll() {
+        try {
+            pollLocked();
+        } finally {
+            flushHistory();
+        }
+    }
+
+    private void pollLocked() {
         lock.lock();
         try {
             List<Layer> fresh = new ArrayList<>();
@@ -302,7 +318,6 @@ public final class DefaultConfig implements Config {
             }
         } finally {
             lock.unlock();
-            flushHistory();
         }
     }
 
@@ -717,8 +732,34 @@ public final class DefaultConfig implements Config {
         return store;
     }
 
+    /**
+     * Writes the history on the scheduler rather than on the watch thread, so that the next file
+     * event is not held up behind the state store's fsyncs.
+     */
+    private void deferHistoryWrite() {
+        Scheduler s = historyWriter;
+        if (s == null) {
+            flushHistory();
+            return;
+        }
+        var unused = s.schedule(Duration.ZERO, () -> {
+            try {
+                flushHistory();
+            } catch (RuntimeException e) {
+                LOG.warn("writing the configuration history failed; the next change tries again", e);
+                lock.lock();
+                try {
+                    historyDirty = true;
+                } finally {
+                    lock.unlock();
+                }
+            }
+        });
+    }
+
     /** Starts watching pushing sources and polling all of them. */
     public void startWatching(Scheduler scheduler) {
+        historyWriter = scheduler;
         Duration interval = current.get("armature.config.poll-interval", Duration.class, Duration.ofSeconds(10));
         lock.lock();
         try {
@@ -733,7 +774,8 @@ public final class DefaultConfig implements Config {
 
     private void onSourceChanged(ConfigSource source) {
         try {
-            var unused = reloadSource(source);
+            var unused = reloadSourceLocked(source);
+            deferHistoryWrite();
         } catch (RuntimeException e) {
             LOG.warn("reloading configuration source {} failed", source.name(), e);
         }
@@ -741,20 +783,23 @@ public final class DefaultConfig implements Config {
 
     private void pollQuietly() {
         try {
-            poll();
+            pollLocked();
+            deferHistoryWrite();
         } catch (RuntimeException e) {
             LOG.warn("polling the configuration sources failed", e);
         }
     }
 
-    /** Stops watching and polling. */
+    /** Stops watching and polling, and writes a history change still waiting to be written. */
     public void stopWatching() {
         lock.lock();
         try {
             watches.forEach(Cancellable::cancel);
             watches.clear();
+            historyWriter = null;
         } finally {
             lock.unlock();
         }
+        flushHistory();
     }
 }
