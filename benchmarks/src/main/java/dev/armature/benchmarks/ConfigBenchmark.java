@@ -74,7 +74,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code armatureReloadVisibility}: on a started system (file watching on, polling every hour),
  *       replaces the watched file with a new value for one key, by a write and an atomic rename as
  *       editors save, and spins until {@code config.get} returns it; a tear-down outside the
- *       measurement then waits until the change has been written to the history;
+ *       measurement then waits until the change has finished (its history is written to the state
+ *       store afterwards on the scheduler, off the watch thread);
  *   <li>{@code watchServiceVisibility}, the baseline: the same replacement in a directory that a JDK
  *       {@link WatchService} watches (inotify on Linux), spinning on {@code poll()} until the event
  *       for the file arrives, in the same process;
@@ -210,10 +211,10 @@ public class ConfigBenchmark {
         }
 
         /**
-         * Waits, outside the measurement, until the change has been written to the history in the
-         * state store (two fsyncs after the new snapshot is published): {@code history()} takes the
-         * lock that the change holds until then. Without it, each change would also wait for the
-         * previous one's fsyncs, and the score would be the state store's sync rate.
+         * Waits, outside the measurement, until the change has finished: {@code history()} takes the
+         * lock that the change holds until its listeners have run. Its history is then written to
+         * the state store on the scheduler (two fsyncs), concurrently with the next invocation but
+         * no longer on the watch thread that the next change needs.
          */
         @TearDown(Level.Invocation)
         public void settle() {
