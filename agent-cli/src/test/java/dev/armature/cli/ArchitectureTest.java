@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -165,6 +166,22 @@ class ArchitectureTest {
                     default -> owner.startsWith("java.time.") && name.equals("now");
                 };
             });
+
+    /**
+     * An unseeded random generator draws chance that no seed reproduces. SecureRandom stays allowed:
+     * crypto nonces and the default seed must be unpredictable, not reproducible.
+     */
+    private static final DescribedPredicate<JavaConstructorCall> UNSEEDED_RANDOM =
+            DescribedPredicate.describe("an unseeded java.util random generator", call -> {
+                String owner = call.getTargetOwner().getName();
+                return (owner.equals("java.util.Random") || owner.equals("java.util.SplittableRandom"))
+                        && call.getTarget().getRawParameterTypes().isEmpty();
+            });
+
+    @Test
+    void no_unseeded_random_generator_is_made() {
+        noClasses().should().callConstructorWhere(UNSEEDED_RANDOM).check(library);
+    }
 
     @Test
     void time_and_chance_come_only_from_the_injected_sources() {
