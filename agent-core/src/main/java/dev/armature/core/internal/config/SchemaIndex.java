@@ -109,8 +109,9 @@ final class SchemaIndex {
     Optional<String> suggest(String unknown) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        List<String> candidates = new ArrayList<>(exact.keySet());
-        patterns.forEach(p -> candidates.add(p.key()));
+        List<String> candidates = new ArrayList<>();
+        exact.keySet().forEach(k -> addWithParents(candidates, k));
+        patterns.forEach(p -> addWithParents(candidates, p.key()));
         for (String candidate : candidates) {
             int d = distance(unknown, candidate);
             if (d < bestDistance) {
@@ -123,6 +124,14 @@ final class SchemaIndex {
     }
 
     /** Whether a key matches a pattern whose {@code *} segments match any one segment; compares in place. */
+    /** A key and its parents, so that a misspelt parent ({@code histroy.size}) finds its match. */
+    private static void addWithParents(List<String> out, String key) {
+        out.add(key);
+        for (int dot = key.lastIndexOf('.'); dot > 0; dot = key.lastIndexOf('.', dot - 1)) {
+            out.add(key.substring(0, dot));
+        }
+    }
+
     static boolean matches(String pattern, String key) {
         int p = 0;
         int k = 0;
