@@ -135,7 +135,7 @@ final class SchemaIndex {
     static boolean matches(String pattern, String key) {
         int p = 0;
         int k = 0;
-        while (p < pattern.length() && k <= key.length()) {
+        while (true) {
             int pEnd = pattern.indexOf('.', p);
             pEnd = pEnd < 0 ? pattern.length() : pEnd;
             int kEnd = key.indexOf('.', k);
@@ -152,7 +152,6 @@ final class SchemaIndex {
             p = pEnd + 1;
             k = kEnd + 1;
         }
-        return false;
     }
 
     /** Levenshtein distance, with {@code *} in the declared key matching any one segment cheaply. */
