@@ -15,10 +15,12 @@ import dev.armature.core.internal.config.source.FileConfigSource;
 import dev.armature.core.internal.config.source.SystemPropertiesConfigSource;
 import dev.armature.spi.config.ConfigSource;
 import dev.armature.spi.config.ConfigSpec;
+import dev.armature.spi.config.SourceValue;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,18 +48,21 @@ public final class ConfigBootstrap {
     private final List<ConfigSource> beforePlugins;
     private final List<ConfigSource> afterPlugins;
     private final DefaultSnapshot early;
+    private final IdentityHashMap<ConfigSource, Map<String, SourceValue>> read;
 
     private ConfigBootstrap(
             ConfigSpec spec,
             Optional<Keyring> keyring,
             List<ConfigSource> beforePlugins,
             List<ConfigSource> afterPlugins,
-            DefaultSnapshot early) {
+            DefaultSnapshot early,
+            IdentityHashMap<ConfigSource, Map<String, SourceValue>> read) {
         this.spec = spec;
         this.keyring = keyring;
         this.beforePlugins = beforePlugins;
         this.afterPlugins = afterPlugins;
         this.early = early;
+        this.read = read;
     }
 
     /**
@@ -76,9 +81,11 @@ public final class ConfigBootstrap {
         for (int i = 0; i < spec.files().size(); i++) {
             base.add(new FileConfigSource(spec.files().get(i), ConfigSource.FILE_ORDINAL + i, watchThreads));
         }
+        // Each source is read once at build: here, and its content handed on to the first snapshot.
+        IdentityHashMap<ConfigSource, Map<String, SourceValue>> read = new IdentityHashMap<>();
         List<Layer> layers = new ArrayList<>();
         for (ConfigSource s : concat(base, spec.sources(), List.of(environment, system))) {
-            layers.add(new Layer(s.name(), s.ordinal(), layers.size(), s.read()));
+            layers.add(new Layer(s.name(), s.ordinal(), layers.size(), read.computeIfAbsent(s, ConfigSource::read)));
         }
         List<String> profiles = Resolver.profiles(layers);
 
@@ -93,7 +100,7 @@ public final class ConfigBootstrap {
         Resolver plain = new Resolver(new SchemaIndex(List.of(CoreSchema.schema())), decryptor(keyring));
         List<Layer> all = new ArrayList<>();
         for (ConfigSource s : concat(before, List.of(), after)) {
-            all.add(new Layer(s.name(), s.ordinal(), all.size(), s.read()));
+            all.add(new Layer(s.name(), s.ordinal(), all.size(), read.computeIfAbsent(s, ConfigSource::read)));
         }
         Resolver.Resolution resolution = plain.resolve(all, null);
         List<ConfigViolation> pluginViolations = resolution.violations().stream()
@@ -102,7 +109,7 @@ public final class ConfigBootstrap {
         if (!pluginViolations.isEmpty()) {
             throw new ConfigValidationException("the plugin settings read before plugins load", pluginViolations);
         }
-        return new ConfigBootstrap(spec, keyring, before, after, resolution.snapshot());
+        return new ConfigBootstrap(spec, keyring, before, after, resolution.snapshot(), read);
     }
 
     private static List<ConfigSource> concat(List<ConfigSource> a, List<ConfigSource> b, List<ConfigSource> c) {
@@ -168,7 +175,8 @@ public final class ConfigBootstrap {
                 decryptor(keyring),
                 bus,
                 time,
-                registry);
+                registry,
+                source -> read.computeIfAbsent(source, ConfigSource::read));
     }
 
     private static Resolver.Decryptor decryptor(Optional<Keyring> keyring) {

@@ -6,6 +6,7 @@ import dev.armature.api.config.Config;
 import dev.armature.api.config.ConfigCandidate;
 import dev.armature.api.config.ConfigChange;
 import dev.armature.api.config.ConfigChangeListener;
+import dev.armature.api.config.ConfigDiff;
 import dev.armature.api.config.ConfigEvent;
 import dev.armature.api.config.ConfigException;
 import dev.armature.api.config.ConfigSchema;
@@ -38,6 +39,8 @@ import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -137,12 +140,25 @@ public final class DefaultConfig implements Config {
             EventBus bus,
             TimeSource time,
             MeterRegistry registry) {
+        return create(sources, schemas, validators, decryptor, bus, time, registry, ConfigSource::read);
+    }
+
+    /** As above, taking each source's first content from {@code firstRead} (what bootstrap already read). */
+    public static DefaultConfig create(
+            List<ConfigSource> sources,
+            List<ConfigSchema> schemas,
+            List<ConfigValidator> validators,
+            Resolver.Decryptor decryptor,
+            EventBus bus,
+            TimeSource time,
+            MeterRegistry registry,
+            Function<ConfigSource, Map<String, SourceValue>> firstRead) {
         SchemaIndex index = new SchemaIndex(schemas);
         Resolver resolver = new Resolver(index, decryptor);
         List<Slot> slots = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             ConfigSource source = sources.get(i);
-            slots.add(new Slot(source, i, new Layer(source.name(), source.ordinal(), i, source.read())));
+            slots.add(new Slot(source, i, new Layer(source.name(), source.ordinal(), i, firstRead.apply(source))));
         }
         List<Layer> layers = slots.stream().map(s -> s.layer).toList();
         Resolver.Resolution first = resolver.resolve(layers, null);
@@ -165,7 +181,7 @@ public final class DefaultConfig implements Config {
                 time,
                 registry,
                 first.snapshot().withVersion(1));
-        config.history.add(config.record(null, config.current, "startup"));
+        config.history.add(config.record(config.current, "startup", ConfigHistory.diff(null, config.current)));
         return config;
     }
 
@@ -229,8 +245,7 @@ public final class DefaultConfig implements Config {
 
     @Override
     public ConfigUpdate reload() {
-        lock.lock();
-        try {
+        return applied(() -> {
             List<Layer> fresh = new ArrayList<>();
             for (Slot slot : slots) {
                 try {
@@ -240,41 +255,47 @@ public final class DefaultConfig implements Config {
                 }
             }
             return transact("reload", fresh, overrides, rollback, false);
+        });
+    }
+
+    /** Runs one change under the lock, then writes the history it left to write. */
+    private ConfigUpdate applied(Supplier<ConfigUpdate> change) {
+        try {
+            return locked(change);
+        } finally {
+            flushHistory();
+        }
+    }
+
+    private ConfigUpdate locked(Supplier<ConfigUpdate> change) {
+        lock.lock();
+        try {
+            return change.get();
         } finally {
             lock.unlock();
-            flushHistory();
         }
     }
 
     /** Reads one source again, after it said it changed or a poll found it different. */
     ConfigUpdate reloadSource(ConfigSource source) {
-        try {
-            return reloadSourceLocked(source);
-        } finally {
-            flushHistory();
-        }
+        return applied(() -> readSource(source));
     }
 
-    private ConfigUpdate reloadSourceLocked(ConfigSource source) {
-        lock.lock();
-        try {
-            List<Layer> fresh = new ArrayList<>();
-            String cause = source.name();
-            for (Slot slot : slots) {
-                if (slot.source != source) {
-                    fresh.add(slot.layer);
-                    continue;
-                }
-                try {
-                    fresh.add(slot.read());
-                } catch (ConfigException e) {
-                    return reject(cause, List.of(sourceViolation(slot, e)), false);
-                }
+    /** Reads one source again and applies the result; the caller holds the lock. */
+    private ConfigUpdate readSource(ConfigSource source) {
+        List<Layer> fresh = new ArrayList<>();
+        for (Slot slot : slots) {
+            if (slot.source != source) {
+                fresh.add(slot.layer);
+                continue;
             }
-            return transact(cause, fresh, overrides, rollback, false);
-        } finally {
-            lock.unlock();
+            try {
+                fresh.add(slot.read());
+            } catch (ConfigException e) {
+                return reject(source.name(), List.of(sourceViolation(slot, e)), false);
+            }
         }
+        return transact(source.name(), fresh, overrides, rollback, false);
     }
 
     /** Reads every source and applies the result if any changed; polling's entry point. */
@@ -329,38 +350,24 @@ public final class DefaultConfig implements Config {
 
     @Override
     public ConfigUpdate override(Map<String, String> values) {
-        lock.lock();
-        try {
-            Map<String, String> next = new LinkedHashMap<>(overrides);
-            next.putAll(values);
-            return transact(OVERRIDES, currentLayers(), next, rollback, false);
-        } finally {
-            lock.unlock();
-            flushHistory();
-        }
+        return applied(() -> transact(OVERRIDES, currentLayers(), withOverride(values), rollback, false));
     }
 
     @Override
     public ConfigUpdate clearOverrides() {
-        lock.lock();
-        try {
-            return transact(OVERRIDES, currentLayers(), Map.of(), rollback, false);
-        } finally {
-            lock.unlock();
-            flushHistory();
-        }
+        return applied(() -> transact(OVERRIDES, currentLayers(), Map.of(), rollback, false));
     }
 
     @Override
     public ConfigUpdate preview(Map<String, String> values) {
-        lock.lock();
-        try {
-            Map<String, String> next = new LinkedHashMap<>(overrides);
-            next.putAll(values);
-            return transact(OVERRIDES, currentLayers(), next, rollback, true);
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> transact(OVERRIDES, currentLayers(), withOverride(values), rollback, true));
+    }
+
+    /** The overrides in force with {@code values} added; the caller holds the lock. */
+    private Map<String, String> withOverride(Map<String, String> values) {
+        Map<String, String> next = new LinkedHashMap<>(overrides);
+        next.putAll(values);
+        return next;
     }
 
     @Override
@@ -375,8 +382,7 @@ public final class DefaultConfig implements Config {
 
     @Override
     public ConfigUpdate rollback(long version) {
-        lock.lock();
-        try {
+        return applied(() -> {
             ConfigHistory.Applied record = history.find(version)
                     .orElseThrow(() -> new ConfigException(
                             "armature.config.no-such-version",
@@ -396,21 +402,12 @@ public final class DefaultConfig implements Config {
                     overrides,
                     new Resolver.Rollback(version, layer, record.keys()),
                     false);
-        } finally {
-            lock.unlock();
-            flushHistory();
-        }
+        });
     }
 
     @Override
     public ConfigUpdate clearRollback() {
-        lock.lock();
-        try {
-            return transact("clear rollback", currentLayers(), overrides, null, false);
-        } finally {
-            lock.unlock();
-            flushHistory();
-        }
+        return applied(() -> transact("clear rollback", currentLayers(), overrides, null, false));
     }
 
     @Override
@@ -418,44 +415,32 @@ public final class DefaultConfig implements Config {
         Listener l =
                 new Listener(requireNonNull(prefix, "prefix"), requireNonNull(listener, "listener"), new AtomicLong());
         listeners.add(l);
-        return new Subscription() {
-            @Override
-            public long dropped() {
-                return 0;
-            }
-
-            @Override
-            public long failures() {
-                return l.failures().get();
-            }
-
-            @Override
-            public void close() {
-                listeners.remove(l);
-            }
-        };
+        return new Registration(() -> listeners.remove(l), l.failures()::get);
     }
 
     @Override
     public Subscription addValidator(ConfigValidator validator) {
         requireNonNull(validator, "validator");
         validators.add(validator);
-        return new Subscription() {
-            @Override
-            public long dropped() {
-                return 0;
-            }
+        return new Registration(() -> validators.remove(validator), () -> 0);
+    }
 
-            @Override
-            public long failures() {
-                return 0;
-            }
+    /** A listener's or validator's registration; nothing is queued, so nothing is dropped. */
+    private record Registration(Runnable remove, LongSupplier failureCount) implements Subscription {
+        @Override
+        public long dropped() {
+            return 0;
+        }
 
-            @Override
-            public void close() {
-                validators.remove(validator);
-            }
-        };
+        @Override
+        public long failures() {
+            return failureCount.getAsLong();
+        }
+
+        @Override
+        public void close() {
+            remove.run();
+        }
     }
 
     private List<Layer> currentLayers() {
@@ -495,22 +480,18 @@ public final class DefaultConfig implements Config {
                     ? new ConfigUpdate(ConfigUpdate.Outcome.PREVIEW, nextVersion, List.of(), violations, List.of())
                     : reject(cause, violations, false);
         }
-        // keys that need a restart keep their running values
-        Map<String, Entry> merged = new LinkedHashMap<>(proposed.entries());
+        // keys that need a restart keep their running values; the diff is computed once per change
+        List<ConfigDiff> diff = new ArrayList<>();
         Set<String> restart = new TreeSet<>();
-        for (var d : ConfigHistory.diff(before, proposed)) {
-            if (!reloadable(d.key())) {
+        for (ConfigDiff d : ConfigHistory.diff(before, proposed)) {
+            if (reloadable(d.key())) {
+                diff.add(d);
+            } else {
                 restart.add(d.key());
-                Entry old = before.entry(d.key());
-                if (old == null) {
-                    merged.remove(d.key());
-                } else {
-                    merged.put(d.key(), old);
-                }
             }
         }
-        DefaultSnapshot next = new DefaultSnapshot(nextVersion, merged, candidatesOf(proposed, merged));
-        List<ConfigChange> changes = changes(before, next, cause, nextVersion);
+        DefaultSnapshot next = restart.isEmpty() ? proposed : holdBack(proposed, before, restart);
+        List<ConfigChange> changes = changes(before, next, diff, cause, nextVersion);
         if (preview) {
             return new ConfigUpdate(
                     ConfigUpdate.Outcome.PREVIEW, nextVersion, changes, List.of(), List.copyOf(restart));
@@ -533,7 +514,7 @@ public final class DefaultConfig implements Config {
         }
         current = next;
         history.capacity(next.get("armature.config.history.size", Integer.class, ConfigHistory.DEFAULT_SIZE));
-        history.add(record(before, next, cause));
+        history.add(record(next, cause, diff));
         historyDirty = true;
         resolution.deprecations().forEach(d -> LOG.warn("deprecated configuration key: {}", d));
         count("applied");
@@ -595,10 +576,24 @@ public final class DefaultConfig implements Config {
         registry.counter("armature.config.updates", "outcome", outcome).increment();
     }
 
+    /** The proposed snapshot with the running values of keys that need a restart. */
+    private static DefaultSnapshot holdBack(DefaultSnapshot proposed, DefaultSnapshot running, Set<String> keys) {
+        Map<String, Entry> merged = new LinkedHashMap<>(proposed.entries());
+        for (String key : keys) {
+            Entry old = running.entry(key);
+            if (old == null) {
+                merged.remove(key);
+            } else {
+                merged.put(key, old);
+            }
+        }
+        return new DefaultSnapshot(proposed.version(), merged, candidatesOf(proposed, merged));
+    }
+
     private static List<ConfigChange> changes(
-            DefaultSnapshot before, DefaultSnapshot after, String cause, long version) {
+            DefaultSnapshot before, DefaultSnapshot after, List<ConfigDiff> diff, String cause, long version) {
         List<ConfigChange> out = new ArrayList<>();
-        for (var d : ConfigHistory.diff(before, after)) {
+        for (ConfigDiff d : diff) {
             Entry a = before.entry(d.key());
             Entry b = after.entry(d.key());
             out.add(new ConfigChange(
@@ -638,15 +633,9 @@ public final class DefaultConfig implements Config {
                         && (key.charAt(prefix.length()) == '.' || key.charAt(prefix.length()) == '['));
     }
 
-    private ConfigHistory.Applied record(@Nullable DefaultSnapshot before, DefaultSnapshot after, String cause) {
-        Set<String> keys = after.keys();
+    private ConfigHistory.Applied record(DefaultSnapshot applied, String cause, List<ConfigDiff> diff) {
         return new ConfigHistory.Applied(
-                after.version(),
-                time.now(),
-                cause,
-                ConfigHistory.diff(before, after),
-                ConfigHistory.storedValues(after),
-                keys);
+                applied.version(), time.now(), cause, diff, ConfigHistory.storedValues(applied), applied.keys());
     }
 
     // ---- history persistence and watching, tied to the system's lifecycle ----
@@ -685,7 +674,7 @@ public final class DefaultConfig implements Config {
             current = current.withVersion(previous.get().version());
         } else {
             current = current.withVersion(history.lastVersion() + 1);
-            history.add(record(null, current, "startup"));
+            history.add(record(current, "startup", ConfigHistory.diff(null, current)));
         }
         historyDirty = true;
         Long rollbackTo = persisted.rollbackTo();
@@ -774,7 +763,7 @@ public final class DefaultConfig implements Config {
 
     private void onSourceChanged(ConfigSource source) {
         try {
-            var unused = reloadSourceLocked(source);
+            var unused = locked(() -> readSource(source));
             deferHistoryWrite();
         } catch (RuntimeException e) {
             LOG.warn("reloading configuration source {} failed", source.name(), e);

@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 final class ParseErrors {
     static final String CODE = "armature.config.parse";
 
-    private static final String TODO =
+    private static final String WHAT_TO_DO =
             "fix the document at that position (its text is not shown here, as it may be secret)";
 
     /** Known YAML problems, by the start of the parser's phrase. */
@@ -88,9 +88,9 @@ final class ParseErrors {
         String what = describe(format == ConfigFormat.YAML ? YAML : JSON, original, format);
         JsonLocation at = e.getLocation();
         if (at == null) {
-            return new ConfigException(CODE, locationName + ": " + what + "; " + TODO, null, e);
+            return new ConfigException(CODE, locationName + ": " + what + "; " + WHAT_TO_DO, null, e);
         }
-        return at(locationName, at.getLineNr(), at.getColumnNr(), what, TODO, e);
+        return at(locationName, at.getLineNr(), at.getColumnNr(), what, WHAT_TO_DO, e);
     }
 
     static ConfigException ofRuntime(RuntimeException e, ConfigFormat format, String locationName) {
@@ -101,7 +101,7 @@ final class ParseErrors {
         return new ConfigException(
                 CODE,
                 locationName + ": the " + format + " parser failed on this document ("
-                        + e.getClass().getSimpleName() + "); " + TODO,
+                        + e.getClass().getSimpleName() + "); " + WHAT_TO_DO,
                 null,
                 e);
     }
@@ -110,9 +110,9 @@ final class ParseErrors {
         String what = describe(YAML, String.valueOf(marked.getProblem()), ConfigFormat.YAML);
         Mark mark = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
         if (mark == null) {
-            return new ConfigException(CODE, locationName + ": " + what + "; " + TODO, null, cause);
+            return new ConfigException(CODE, locationName + ": " + what + "; " + WHAT_TO_DO, null, cause);
         }
-        return at(locationName, mark.getLine() + 1, mark.getColumn() + 1, what, TODO, cause);
+        return at(locationName, mark.getLine() + 1, mark.getColumn() + 1, what, WHAT_TO_DO, cause);
     }
 
     private static String describe(List<Map.Entry<String, String>> known, String problem, ConfigFormat format) {
