@@ -1,7 +1,6 @@
 package dev.armature.cli.internal;
 
 import dev.armature.api.config.ConfigSchema;
-import dev.armature.api.config.ConfigValidationException;
 import dev.armature.core.config.ConfigSchemas;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -47,10 +46,7 @@ final class ConfigSchemaCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    KeyringOption keyring = new KeyringOption();
-
-    @Mixin
-    PluginPathOption pluginPath = new PluginPathOption();
+    SystemOptions system = new SystemOptions();
 
     @Option(
             names = "--out",
@@ -73,33 +69,32 @@ final class ConfigSchemaCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try (ConfiguredSystem system = ConfiguredSystem.build(context, files, keyring.file, pluginPath)) {
-            List<ConfigSchema> schemas = system.config().schemas();
-            String json = ConfigSchemas.toJsonSchema(schemas);
-            Path target = out;
-            if (target == null) {
-                stdout.println(json);
-                return Commands.EXIT_OK;
-            }
-            try {
-                Files.writeString(target, json + System.lineSeparator(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(
-                        "cannot write the JSON Schema to " + target + " ("
-                                + e.getClass().getSimpleName() + ")",
-                        e);
-            }
-            int keys = schemas.stream().mapToInt(s -> s.properties().size()).sum();
-            stdout.println("Wrote the JSON Schema of " + ConfiguredSystem.count(keys, "key") + " from "
-                    + ConfiguredSystem.count(schemas.size(), "schema") + " to " + target);
-            return Commands.EXIT_OK;
-        } catch (ConfigValidationException e) {
-            ConfiguredSystem.printViolations(err, files, e);
-            return Commands.EXIT_INVALID_INPUT;
+        try {
+            return system.run(context, files, spec.commandLine().getErr(), built -> write(built, stdout));
         } finally {
             stdout.flush();
-            err.flush();
         }
+    }
+
+    private int write(ConfiguredSystem built, PrintWriter stdout) {
+        List<ConfigSchema> schemas = built.config().schemas();
+        String json = ConfigSchemas.toJsonSchema(schemas);
+        Path target = out;
+        if (target == null) {
+            stdout.println(json);
+            return Commands.EXIT_OK;
+        }
+        try {
+            Files.writeString(target, json + System.lineSeparator(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot write the JSON Schema to " + target + " ("
+                            + e.getClass().getSimpleName() + ")",
+                    e);
+        }
+        int keys = schemas.stream().mapToInt(s -> s.properties().size()).sum();
+        stdout.println("Wrote the JSON Schema of " + ConfiguredSystem.count(keys, "key") + " from "
+                + ConfiguredSystem.count(schemas.size(), "schema") + " to " + target);
+        return Commands.EXIT_OK;
     }
 }

@@ -1,7 +1,6 @@
 package dev.armature.cli.internal;
 
 import dev.armature.api.config.ConfigCandidate;
-import dev.armature.api.config.ConfigValidationException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,10 +44,7 @@ final class ConfigShowCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    KeyringOption keyring = new KeyringOption();
-
-    @Mixin
-    PluginPathOption pluginPath = new PluginPathOption();
+    SystemOptions system = new SystemOptions();
 
     @Option(
             names = "--explain",
@@ -72,29 +68,29 @@ final class ConfigShowCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (ConfiguredSystem system = ConfiguredSystem.build(context, files, keyring.file, pluginPath)) {
-            String key = explain;
-            if (key == null) {
-                out.print(system.config().dump());
-                return Commands.EXIT_OK;
-            }
-            List<ConfigCandidate> candidates = system.config().explain(key);
-            if (candidates.isEmpty()) {
-                err.println("armature: no source sets " + key + "; check its spelling, or see every key with"
-                        + " 'armature config show FILE…'");
-                return Commands.EXIT_INVALID_INPUT;
-            }
-            for (ConfigCandidate c : candidates) {
-                out.println(c.key() + " = " + c.displayValue() + "    # " + (c.effective() ? "effective" : "shadowed")
-                        + ": " + c.origin());
-            }
-            return Commands.EXIT_OK;
-        } catch (ConfigValidationException e) {
-            ConfiguredSystem.printViolations(err, files, e);
-            return Commands.EXIT_INVALID_INPUT;
+        try {
+            return system.run(context, files, err, built -> show(built, out, err));
         } finally {
             out.flush();
-            err.flush();
         }
+    }
+
+    private int show(ConfiguredSystem built, PrintWriter out, PrintWriter err) {
+        String key = explain;
+        if (key == null) {
+            out.print(built.config().dump());
+            return Commands.EXIT_OK;
+        }
+        List<ConfigCandidate> candidates = built.config().explain(key);
+        if (candidates.isEmpty()) {
+            err.println("armature: no source sets " + key + "; check its spelling, or see every key with"
+                    + " 'armature config show FILE…'");
+            return Commands.EXIT_INVALID_INPUT;
+        }
+        for (ConfigCandidate c : candidates) {
+            out.println(c.key() + " = " + c.displayValue() + "    # " + (c.effective() ? "effective" : "shadowed")
+                    + ": " + c.origin());
+        }
+        return Commands.EXIT_OK;
     }
 }

@@ -1,6 +1,5 @@
 package dev.armature.cli.internal;
 
-import dev.armature.api.config.ConfigValidationException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,10 +39,7 @@ final class ConfigValidateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    KeyringOption keyring = new KeyringOption();
-
-    @Mixin
-    PluginPathOption pluginPath = new PluginPathOption();
+    SystemOptions system = new SystemOptions();
 
     @Parameters(
             arity = "1..*",
@@ -59,15 +55,10 @@ final class ConfigValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (ConfiguredSystem system = ConfiguredSystem.build(context, files, keyring.file, pluginPath)) {
-            int keys = system.config().snapshot().keys().size();
+        return system.run(context, files, out, built -> {
+            int keys = built.config().snapshot().keys().size();
             out.println("valid: " + ConfiguredSystem.count(keys, "key") + " from " + ConfiguredSystem.names(files));
             return Commands.EXIT_OK;
-        } catch (ConfigValidationException e) {
-            ConfiguredSystem.printViolations(out, files, e);
-            return Commands.EXIT_INVALID_INPUT;
-        } finally {
-            out.flush();
-        }
+        });
     }
 }
