@@ -169,7 +169,7 @@ public final class AdaptiveLimiter {
         private final long startNanos;
         private final int admittedWith;
 
-        @SuppressWarnings("UnusedVariable") // read and written through RELEASED
+        // 0 until the first release; set through RELEASED so that one release wins a race.
         private volatile int released;
 
         private Permit(AdaptiveLimiter limiter, long startNanos, int admittedWith) {
