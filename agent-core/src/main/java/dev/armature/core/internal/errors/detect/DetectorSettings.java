@@ -53,8 +53,9 @@ import java.time.Duration;
  *     1)}; default 0.5
  * @param maxFingerprints how many fingerprints are tracked at most; the least recently seen is
  *     forgotten beyond it (and is new again if it comes back); default 1000
- * @param evaluateEvery how often the owner should call {@link ErrorDetector#evaluate()}; default 10
- *     seconds (a window's findings come at the first evaluation after it completes)
+ * @param evaluateEvery how often the owner should call {@link ErrorDetector#evaluate()}, at most
+ *     the long window; default 10 seconds (a window's findings come at the first evaluation after
+ *     it completes)
  */
 public record DetectorSettings(
         Duration window,
@@ -123,6 +124,9 @@ public record DetectorSettings(
         }
         if (trendWindows < 3 || trendWindows > longWindows) {
             throw invalid("trendWindow", trendWindow, "at least 3 windows and at most escalationLongWindow");
+        }
+        if (evaluateEvery.compareTo(escalationLongWindow) > 0) {
+            throw invalid("evaluateEvery", evaluateEvery, "at most escalationLongWindow");
         }
         if (longWindows > 100_000) {
             throw invalid("escalationLongWindow", escalationLongWindow, "at most 100000 windows");

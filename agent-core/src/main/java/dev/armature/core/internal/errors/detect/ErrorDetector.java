@@ -38,8 +38,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <pre>{@code
  * ErrorDetector detector = new ErrorDetector(time, DetectorSettings.DEFAULTS);
- * bus.subscribe(ErrorEvent.class, e -> detector.observe(e));
- * scheduler.scheduleAtFixedRate(() -> detector.evaluate().forEach(bus::publish), every, every);
+ * bus.subscribe(ErrorEvent.class, e -> detector.observe(e.payload()));
+ * Duration every = DetectorSettings.DEFAULTS.evaluateEvery();
+ * scheduler.scheduleAtFixedRate(every, every, () -> detector.evaluate().forEach(f -> bus.publish("errors", f)));
  * }</pre>
  */
 public final class ErrorDetector {
@@ -66,8 +67,10 @@ public final class ErrorDetector {
         this.settings = requireNonNull(settings, "settings");
         this.windowNanos = settings.window().toNanos();
         // The long window's completed buckets, the one still filling, and enough more that an
-        // evaluation up to one period late still sees each window's full history.
-        long late = Math.floorDiv(2 * settings.evaluateEvery().toNanos() - 1, windowNanos) + 1;
+        // evaluation up to one period late still sees each window's full history (at most another
+        // long window, so that a very long period cannot make every counter huge).
+        long period = settings.evaluateEvery().toNanos();
+        long late = Math.min(settings.longWindows(), 2 * (period / windowNanos + (period % windowNanos == 0 ? 0 : 1)));
         this.counterBuckets = Math.toIntExact(settings.longWindows() + 1 + late);
         int max = settings.maxFingerprints();
         this.tracked = new LinkedHashMap<>(16, 0.75f, true) {
