@@ -30,8 +30,8 @@ final class RetryDelays {
      * @return the delay
      */
     Duration delay(int retry, Optional<Duration> retryAfter) {
-        double base = settings.initialDelay().toNanos() * Math.pow(settings.multiplier(), retry - 1.0);
-        base = Math.min(base, settings.maxDelay().toNanos());
+        double base = (double) settings.initialDelay().toNanos() * Math.pow(settings.multiplier(), retry - 1.0);
+        base = Math.min(base, (double) settings.maxDelay().toNanos());
         double u;
         synchronized (random) {
             u = random.nextDouble();
