@@ -362,8 +362,14 @@ final class DefaultGuard implements Guard {
     private <T> T callTimed(GuardedCall<? extends T> op, Pipeline p) throws Exception {
         Duration timeout = p.settings().timeLimiter().timeout();
         FutureTask<T> task = new FutureTask<>(op::call);
-        owner.workers.execute(task);
+        // The timer first: the limit counts from before the attempt can begin.
         Cancellable timer = owner.scheduler.schedule(timeout, () -> task.cancel(true));
+        try {
+            owner.workers.execute(task);
+        } catch (RuntimeException e) {
+            timer.cancel();
+            throw e;
+        }
         try {
             return task.get();
         } catch (CancellationException e) {
