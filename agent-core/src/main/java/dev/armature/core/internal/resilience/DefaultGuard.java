@@ -321,10 +321,17 @@ final class DefaultGuard implements Guard {
         return c;
     }
 
-    /** Whether a failed attempt is tried again: a retryable class, attempts left, budget left. */
+    /**
+     * Whether a failed attempt is tried again: a retryable class, attempts left, a retry-after no
+     * longer than max-delay, budget left.
+     */
     private boolean retries(Pipeline p, Classification c, int attempt) {
         if (attempt >= p.maxAttempts()
                 || (c.errorClass() != ErrorClass.TRANSIENT && c.errorClass() != ErrorClass.THROTTLED)) {
+            return false;
+        }
+        if (c.retryAfter().isPresent() && c.retryAfter().get().compareTo(p.settings().retry().maxDelay()) > 0) {
+            // The dependency asked for a longer wait than this guard ever waits between attempts.
             return false;
         }
         if (!p.budget().allowsRetry()) {
