@@ -330,7 +330,8 @@ final class DefaultGuard implements Guard {
                 || (c.errorClass() != ErrorClass.TRANSIENT && c.errorClass() != ErrorClass.THROTTLED)) {
             return false;
         }
-        if (c.retryAfter().isPresent() && c.retryAfter().get().compareTo(p.settings().retry().maxDelay()) > 0) {
+        if (c.retryAfter().isPresent()
+                && c.retryAfter().get().compareTo(p.settings().retry().maxDelay()) > 0) {
             // The dependency asked for a longer wait than this guard ever waits between attempts.
             return false;
         }
