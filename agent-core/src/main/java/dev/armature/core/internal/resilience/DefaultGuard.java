@@ -162,10 +162,10 @@ final class DefaultGuard implements Guard {
         LoadingCache<String, DefaultGuard> k = keyed;
         if (k != null) {
             if (!before.settings().keys().equals(settings.keys())) {
-                keyed = rebuildCache(k, settings.keys());
+                k = rebuildCache(k, settings.keys());
+                keyed = k;
             }
-            for (DefaultGuard g :
-                    (k == keyed ? k : requireNonNull(keyed)).asMap().values()) {
+            for (DefaultGuard g : k.asMap().values()) {
                 g.reconfigure(settings);
             }
         }

@@ -1,5 +1,7 @@
 package dev.armature.core.internal.resilience;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.armature.api.resilience.Classification;
 import dev.armature.api.resilience.ErrorClassifier;
 import dev.armature.api.resilience.GuardRejectedException;
@@ -15,6 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Internal: the system's classifier chain. For the failure and then each of its causes, outermost
@@ -23,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * Thread-safe when the rules are.
  */
 public final class ErrorClassifiers {
+    private static final Logger log = LoggerFactory.getLogger(ErrorClassifiers.class);
     /** Causes deeper than this are not looked at: a chain that long is a loop or a pathology. */
     private static final int MAX_DEPTH = 16;
 
@@ -55,7 +60,7 @@ public final class ErrorClassifiers {
         @Nullable Throwable t = error;
         for (int depth = 0; t != null && depth < MAX_DEPTH && seen.add(t); depth++) {
             for (ErrorClassifier rule : rules) {
-                Optional<Classification> c = rule.classify(t);
+                Optional<Classification> c = ask(rule, t);
                 if (c.isPresent()) {
                     return c.get();
                 }
@@ -63,6 +68,23 @@ public final class ErrorClassifiers {
             t = t.getCause();
         }
         return Classification.transientFailure();
+    }
+
+    /**
+     * Asks one rule; a rule that throws is passed over, so that a faulty classifier never replaces the
+     * operation's failure with its own.
+     */
+    private static Optional<Classification> ask(ErrorClassifier rule, Throwable t) {
+        try {
+            return requireNonNull(rule.classify(t), "classify() returned null");
+        } catch (RuntimeException e) {
+            log.atWarn()
+                    .addKeyValue("classifier", rule.getClass().getName())
+                    .addKeyValue("error", t.getClass().getName())
+                    .setCause(e)
+                    .log("an error classifier threw; the next rule decides");
+            return Optional.empty();
+        }
     }
 
     /** The rules every system has; a host's rule for the same type wins, as it is asked first. */

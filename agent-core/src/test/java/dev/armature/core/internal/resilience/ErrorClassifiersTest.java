@@ -78,4 +78,12 @@ class ErrorClassifiersTest {
         a.initCause(b);
         assertThat(builtIns.classify(a).errorClass()).isEqualTo(ErrorClass.TRANSIENT);
     }
+
+    @Test
+    void a_rule_that_throws_is_passed_over() {
+        ErrorClassifiers chain = ErrorClassifiers.of(List.of(t -> {
+            throw new IllegalStateException("buggy rule");
+        }));
+        assertThat(chain.classify(new IllegalArgumentException()).errorClass()).isEqualTo(ErrorClass.PERMANENT);
+    }
 }
