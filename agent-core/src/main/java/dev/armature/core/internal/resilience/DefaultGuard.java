@@ -21,14 +21,9 @@ import dev.armature.api.resilience.GuardedRun;
 import dev.armature.api.time.Cancellable;
 import dev.armature.core.internal.metrics.CardinalityGuard;
 import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.bulkhead.BulkheadConfig;
-import io.github.resilience4j.bulkhead.internal.SemaphoreBulkhead;
 import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
-import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -80,62 +75,9 @@ final class DefaultGuard implements Guard {
         return key == null ? name : name + "[" + key + "]";
     }
 
-    /** Builds the layers of a configuration, keeping those whose settings did not change. */
     private Pipeline build(@Nullable Pipeline previous, GuardSettings s) {
-        Breaker breaker = null;
-        if (s.breaker().enabled()) {
-            Breaker old = previous == null ? null : previous.breaker();
-            breaker = old != null && old.settings.equals(s.breaker())
-                    ? old
-                    : new Breaker(instanceName(), s.breaker(), owner.time, breakerRandom, this::breakerChanged);
-        }
-        RateLimiter limiter = null;
-        if (s.rateLimiter().enabled()) {
-            RateLimiter old = previous == null ? null : previous.limiter();
-            limiter = previous != null
-                            && old != null
-                            && previous.settings().rateLimiter().equals(s.rateLimiter())
-                    ? old
-                    : new AtomicRateLimiter(
-                            instanceName(),
-                            RateLimiterConfig.custom()
-                                    .limitForPeriod(s.rateLimiter().limitForPeriod())
-                                    .limitRefreshPeriod(s.rateLimiter().refreshPeriod())
-                                    .timeoutDuration(Duration.ZERO)
-                                    .writableStackTraceEnabled(false)
-                                    .build(),
-                            Map.of(),
-                            owner.time::nanoTime);
-        }
-        Bulkhead bulkhead = null;
-        if (s.bulkhead().enabled()) {
-            Bulkhead old = previous == null ? null : previous.bulkhead();
-            bulkhead = previous != null
-                            && old != null
-                            && previous.settings().bulkhead().equals(s.bulkhead())
-                    ? old
-                    : new SemaphoreBulkhead(
-                            instanceName(),
-                            BulkheadConfig.custom()
-                                    .maxConcurrentCalls(s.bulkhead().maxConcurrentCalls())
-                                    .maxWaitDuration(Duration.ZERO)
-                                    .writableStackTraceEnabled(false)
-                                    .build());
-        }
-        RetryBudget budget = previous != null && previous.settings().budget().equals(s.budget())
-                ? previous.budget()
-                : new RetryBudget(s.budget());
-        Timer[] timers = meters.attemptTimers(breaker != null);
-        return new Pipeline(
-                s,
-                breaker,
-                limiter,
-                bulkhead,
-                budget,
-                new RetryDelays(s.retry(), retryRandom),
-                timers[0],
-                timers[1],
-                timers[2]);
+        return Pipeline.build(
+                previous, s, instanceName(), owner.time, retryRandom, breakerRandom, this::breakerChanged, meters);
     }
 
     /**
@@ -357,6 +299,10 @@ final class DefaultGuard implements Guard {
         }
         if (failure instanceof Error e) {
             throw e;
+        }
+        if (failure instanceof InterruptedException) {
+            // Whoever threw it cleared the flag; the caller's thread must still see it.
+            Thread.currentThread().interrupt();
         }
         throw new GuardException(
                 "armature.guard.failed",
