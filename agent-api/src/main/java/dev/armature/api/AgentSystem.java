@@ -7,6 +7,8 @@ import dev.armature.api.config.ConfigSchema;
 import dev.armature.api.config.ConfigValidator;
 import dev.armature.api.config.Keyring;
 import dev.armature.api.event.EventBus;
+import dev.armature.api.resilience.ErrorClassifier;
+import dev.armature.api.resilience.Guard;
 import dev.armature.api.time.RandomSource;
 import dev.armature.api.time.Scheduler;
 import dev.armature.api.time.TimeSource;
@@ -112,6 +114,24 @@ public interface AgentSystem extends AutoCloseable {
     Config config();
 
     /**
+     * Returns the guard of a name, configured from {@code armature.guards.<name>.*} (each key falling
+     * back to {@code armature.guards.default.*}, then to its documented default) and reconfigured
+     * live when those keys change. The same name always returns the same guard.
+     *
+     * <pre>{@code
+     * String answer = system.guard("model.chat").call(() -> model.complete(prompt));
+     * }</pre>
+     *
+     * <p>Thread-safe.
+     *
+     * @param name lower-case and dotted, 1 to 4 segments of {@code a-z}, {@code 0-9} and {@code -},
+     *     each starting with a letter, for example {@code model.chat}; {@code default} is reserved
+     * @return the guard
+     * @throws IllegalArgumentException if the name breaks that rule
+     */
+    Guard guard(String name);
+
+    /**
      * Returns the system's time source.
      *
      * @return the time source
@@ -192,6 +212,7 @@ public interface AgentSystem extends AutoCloseable {
         private final List<ConfigSource> configSources = new ArrayList<>();
         private final List<ConfigSchema> configSchemas = new ArrayList<>();
         private final List<ConfigValidator> configValidators = new ArrayList<>();
+        private final List<ErrorClassifier> errorClassifiers = new ArrayList<>();
         private String environmentPrefix = "";
         private @Nullable Map<String, String> environment;
         private @Nullable Map<String, String> systemProperties;
@@ -507,6 +528,18 @@ public interface AgentSystem extends AutoCloseable {
         }
 
         /**
+         * Adds a rule that classifies the failures of guarded calls. Rules are asked in the order they
+         * were added, the host's before the plugins', and all before the built-in ones.
+         *
+         * @param classifier the rule
+         * @return this builder
+         */
+        public Builder addErrorClassifier(ErrorClassifier classifier) {
+            errorClassifiers.add(requireNonNull(classifier, "classifier"));
+            return this;
+        }
+
+        /**
          * Adds a rule that every configuration, the first included, must pass.
          *
          * @param validator the validator
@@ -615,7 +648,8 @@ public interface AgentSystem extends AutoCloseable {
                             environmentPrefix,
                             Optional.ofNullable(environment),
                             Optional.ofNullable(systemProperties),
-                            Optional.ofNullable(keyring)));
+                            Optional.ofNullable(keyring)),
+                    errorClassifiers);
             RuntimeProvider provider = findRuntime(loader);
             built = true;
             return requireNonNull(

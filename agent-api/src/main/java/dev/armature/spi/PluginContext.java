@@ -5,6 +5,7 @@ import dev.armature.api.config.ConfigSchema;
 import dev.armature.api.event.Event;
 import dev.armature.api.event.EventListener;
 import dev.armature.api.event.SubscribeOptions;
+import dev.armature.api.resilience.ErrorClassifier;
 import java.util.Optional;
 
 /**
@@ -59,6 +60,14 @@ public interface PluginContext {
      * @param schema the schema
      */
     void addConfigSchema(ConfigSchema schema);
+
+    /**
+     * Adds a rule that classifies the failures of guarded calls, asked after the host's rules and
+     * before the built-in ones, in the order plugins contribute them.
+     *
+     * @param classifier the rule
+     */
+    void addErrorClassifier(ErrorClassifier classifier);
 
     /**
      * Returns the builder extension of a type, when the host gave one.

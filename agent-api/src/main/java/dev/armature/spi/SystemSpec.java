@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.armature.api.Component;
 import dev.armature.api.ShutdownPhase;
 import dev.armature.api.ShutdownTask;
+import dev.armature.api.resilience.ErrorClassifier;
 import dev.armature.api.time.RandomSource;
 import dev.armature.api.time.Scheduler;
 import dev.armature.api.time.TimeSource;
@@ -42,6 +43,7 @@ import java.util.concurrent.Executor;
  * @param dataDirectory the host's data directory, if it chose one
  * @param checkpointInterval the interval between checkpoints of each checkpointable component
  * @param config the configuration's files, sources, schemas, validators and keyring
+ * @param errorClassifiers the host's rules for classifying guarded calls' failures, in order
  * @since 0.1
  */
 public record SystemSpec(
@@ -63,7 +65,8 @@ public record SystemSpec(
         List<SystemExtension> extensions,
         Optional<Path> dataDirectory,
         Duration checkpointInterval,
-        ConfigSpec config) {
+        ConfigSpec config,
+        List<ErrorClassifier> errorClassifiers) {
     /**
      * Checks every part and copies the collections.
      *
@@ -86,6 +89,7 @@ public record SystemSpec(
      * @param dataDirectory the data directory, if any
      * @param checkpointInterval the checkpoint interval
      * @param config the configuration's sources, schemas and keyring
+     * @param errorClassifiers the error classifiers
      */
     public SystemSpec {
         requireNonNull(name, "name");
@@ -109,6 +113,7 @@ public record SystemSpec(
         requireNonNull(dataDirectory, "dataDirectory");
         requireNonNull(checkpointInterval, "checkpointInterval");
         requireNonNull(config, "config");
+        errorClassifiers = List.copyOf(errorClassifiers);
     }
 
     /**

@@ -212,7 +212,17 @@ public final class Meters {
         stopSucceeded.clear();
     }
 
-    private <M extends Meter> M keep(M meter) {
+    /** Removes a meter kept with {@link #keep} before the system closes, as when its subject goes away. */
+    public void forget(Meter meter) {
+        registered.remove(meter);
+        registry.remove(meter);
+    }
+
+    /**
+     * Keeps a meter that another part of the runtime registered in {@link #registry()}, so that
+     * {@link #close()} removes it from a host's registry with the rest.
+     */
+    public <M extends Meter> M keep(M meter) {
         registered.add(meter);
         return meter;
     }

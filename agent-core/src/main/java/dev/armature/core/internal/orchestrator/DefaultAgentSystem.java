@@ -20,8 +20,11 @@ import dev.armature.api.StartupException;
 import dev.armature.api.SystemSnapshot;
 import dev.armature.api.SystemState;
 import dev.armature.api.config.Config;
+import dev.armature.api.config.ConfigSchema;
 import dev.armature.api.event.EventBus;
 import dev.armature.api.health.HealthStatus;
+import dev.armature.api.resilience.ErrorClassifier;
+import dev.armature.api.resilience.Guard;
 import dev.armature.api.state.StateStore;
 import dev.armature.api.time.Cancellable;
 import dev.armature.api.time.RandomSource;
@@ -30,11 +33,15 @@ import dev.armature.api.time.TimeSource;
 import dev.armature.core.internal.concurrent.ExecutorScheduler;
 import dev.armature.core.internal.concurrent.OwnedThreads;
 import dev.armature.core.internal.config.ConfigBootstrap;
+import dev.armature.core.internal.config.CoreSchema;
 import dev.armature.core.internal.config.DefaultConfig;
 import dev.armature.core.internal.event.DefaultEventBus;
 import dev.armature.core.internal.metrics.Meters;
 import dev.armature.core.internal.plugin.PluginContributions;
 import dev.armature.core.internal.plugin.PluginLoader;
+import dev.armature.core.internal.resilience.ErrorClassifiers;
+import dev.armature.core.internal.resilience.GuardSchema;
+import dev.armature.core.internal.resilience.Guards;
 import dev.armature.core.internal.state.Storage;
 import dev.armature.core.metrics.MicrometerExtension;
 import dev.armature.spi.SystemSpec;
@@ -87,6 +94,7 @@ public final class DefaultAgentSystem implements AgentSystem {
     private final DefaultEventBus bus;
     private final Meters meters;
     private final DefaultConfig config;
+    private final Guards guards;
     private final ComponentTable table;
     private final Orchestrator orchestrator;
     private final HealthWatch health;
@@ -165,8 +173,10 @@ public final class DefaultAgentSystem implements AgentSystem {
         meters.bindEventBus(bus);
         registerService(MeterRegistry.class, meters.registry());
         try {
-            this.config = bootstrap.finish(
-                    plugins.instances(ConfigSource.class), plugins.configSchemas(), bus, time, meters.registry());
+            List<ConfigSchema> schemas = new ArrayList<>(plugins.configSchemas());
+            schemas.add(0, GuardSchema.schema(CoreSchema.OWNER));
+            this.config =
+                    bootstrap.finish(plugins.instances(ConfigSource.class), schemas, bus, time, meters.registry());
             List<ComponentDescriptor> descriptors = new ArrayList<>();
             for (Component c : components) {
                 ComponentDescriptor code = requireNonNull(
@@ -179,6 +189,10 @@ public final class DefaultAgentSystem implements AgentSystem {
             throw e;
         }
         registerService(Config.class, config);
+        List<ErrorClassifier> classifiers = new ArrayList<>(spec.errorClassifiers());
+        classifiers.addAll(plugins.errorClassifiers());
+        this.guards =
+                new Guards(config, bus, time, scheduler, workers, random, ErrorClassifiers.of(classifiers), meters);
         services.put(StateStore.class, () -> storage().stateStore());
         this.ops = new TimedOperations(workers, scheduler, time);
         plugins.subscribeListeners(bus);
@@ -322,6 +336,7 @@ public final class DefaultAgentSystem implements AgentSystem {
             readiness = HealthStatus.DOWN;
         }
         config.stopWatching();
+        guards.close();
         closeStorage();
         releaseThreads();
         meters.close();
@@ -429,6 +444,16 @@ public final class DefaultAgentSystem implements AgentSystem {
             ownedScheduler.shutdown();
         }
         meters.close();
+    }
+
+    @Override
+    public Guard guard(String name) {
+        return guards.guard(name);
+    }
+
+    /** Returns the system's guards, for the parts of the runtime that connect to them. */
+    public Guards guards() {
+        return guards;
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.armature.api.event.Event;
 import dev.armature.api.event.EventBus;
 import dev.armature.api.event.EventListener;
 import dev.armature.api.event.SubscribeOptions;
+import dev.armature.api.resilience.ErrorClassifier;
 import dev.armature.spi.Plugin;
 import dev.armature.spi.PluginContext;
 import dev.armature.spi.PluginException;
@@ -29,6 +30,7 @@ public final class PluginContributions {
     private final Map<Class<?>, List<Object>> spiInstances = new LinkedHashMap<>();
     private final List<String> pluginIds = new ArrayList<>();
     private final List<ConfigSchema> configSchemas = new ArrayList<>();
+    private final List<ErrorClassifier> errorClassifiers = new ArrayList<>();
 
     private PluginContributions() {}
 
@@ -77,6 +79,11 @@ public final class PluginContributions {
     /** Returns the contributed configuration schemas, in contribution order. */
     public List<ConfigSchema> configSchemas() {
         return List.copyOf(configSchemas);
+    }
+
+    /** Returns the plugins' error classifiers, in the order they were contributed. */
+    public List<ErrorClassifier> errorClassifiers() {
+        return List.copyOf(errorClassifiers);
     }
 
     /** Returns the instances contributed for an SPI type, in contribution order. */
@@ -157,6 +164,12 @@ public final class PluginContributions {
         public void addConfigSchema(ConfigSchema schema) {
             checkOpen();
             configSchemas.add(requireNonNull(schema, "schema"));
+        }
+
+        @Override
+        public void addErrorClassifier(ErrorClassifier classifier) {
+            checkOpen();
+            errorClassifiers.add(requireNonNull(classifier, "classifier"));
         }
 
         @Override
