@@ -7,6 +7,7 @@ import dev.armature.api.config.ConfigSchema;
 import dev.armature.api.config.ConfigValidator;
 import dev.armature.api.config.Keyring;
 import dev.armature.api.event.EventBus;
+import dev.armature.api.resilience.Errors;
 import dev.armature.api.time.RandomSource;
 import dev.armature.api.time.Scheduler;
 import dev.armature.api.time.TimeSource;
@@ -110,6 +111,24 @@ public interface AgentSystem extends AutoCloseable {
      * @return the configuration
      */
     Config config();
+
+    /**
+     * Returns the system's error intelligence: it fingerprints errors, records them as {@link
+     * dev.armature.api.resilience.ErrorEvent}s and explains fingerprints. Guards and components record
+     * their failures there too.
+     *
+     * <pre>{@code
+     * try {
+     *     agent.step();
+     * } catch (RuntimeException e) {
+     *     system.errors().record(e, Map.of("task", task.id()));
+     *     throw e;
+     * }
+     * }</pre>
+     *
+     * @return the errors service, available as soon as the system is built
+     */
+    Errors errors();
 
     /**
      * Returns the system's time source.

@@ -31,6 +31,7 @@ import dev.armature.core.internal.concurrent.ExecutorScheduler;
 import dev.armature.core.internal.concurrent.OwnedThreads;
 import dev.armature.core.internal.config.ConfigBootstrap;
 import dev.armature.core.internal.config.DefaultConfig;
+import dev.armature.core.internal.errors.DefaultErrors;
 import dev.armature.core.internal.event.DefaultEventBus;
 import dev.armature.core.internal.metrics.Meters;
 import dev.armature.core.internal.plugin.PluginContributions;
@@ -46,6 +47,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -87,6 +89,7 @@ public final class DefaultAgentSystem implements AgentSystem {
     private final DefaultEventBus bus;
     private final Meters meters;
     private final DefaultConfig config;
+    private final DefaultErrors errors;
     private final ComponentTable table;
     private final Orchestrator orchestrator;
     private final HealthWatch health;
@@ -174,6 +177,8 @@ public final class DefaultAgentSystem implements AgentSystem {
                 descriptors.add(ConfiguredDescriptors.apply(code, config.snapshot()));
             }
             this.graph = ComponentGraph.of(descriptors);
+            // No classification rules exist yet: every error the host records is TRANSIENT, as the API says.
+            this.errors = DefaultErrors.fromConfig(config.snapshot(), error -> Optional.empty(), bus, meters);
         } catch (RuntimeException e) {
             abandon();
             throw e;
@@ -434,6 +439,12 @@ public final class DefaultAgentSystem implements AgentSystem {
     @Override
     public EventBus events() {
         return bus;
+    }
+
+    /** Returns the errors service; typed as the implementation, whose internal record() guards and components use. */
+    @Override
+    public DefaultErrors errors() {
+        return errors;
     }
 
     @Override
