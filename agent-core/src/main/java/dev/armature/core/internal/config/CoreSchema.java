@@ -44,11 +44,10 @@ public final class CoreSchema {
                                 + " test tools and Armature does. Read at build.")
                         .build())
                 .add(ConfigProperty.builder("armature.errors.max-fingerprints", ConfigType.INT)
-                        .defaultValue("1000")
                         .min("1")
                         .max("1000000")
                         .description("How many error fingerprints keep the explanation of their first error, the"
-                                + " least recently recorded forgotten first. Read at build.")
+                                + " least recently recorded forgotten first; 1000 by default. Read at build.")
                         .build())
                 .add(ConfigProperty.builder("armature.plugins.*.enabled", ConfigType.BOOLEAN)
                         .description("Whether the plugin of this id is loaded; read at build.")
