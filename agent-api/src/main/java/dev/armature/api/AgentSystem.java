@@ -8,6 +8,7 @@ import dev.armature.api.config.ConfigValidator;
 import dev.armature.api.config.Keyring;
 import dev.armature.api.event.EventBus;
 import dev.armature.api.resilience.ErrorClassifier;
+import dev.armature.api.resilience.Errors;
 import dev.armature.api.resilience.Guard;
 import dev.armature.api.time.RandomSource;
 import dev.armature.api.time.Scheduler;
@@ -130,6 +131,24 @@ public interface AgentSystem extends AutoCloseable {
      * @throws IllegalArgumentException if the name breaks that rule
      */
     Guard guard(String name);
+
+    /**
+     * Returns the system's error intelligence: it fingerprints errors, records them as {@link
+     * dev.armature.api.resilience.ErrorEvent}s and explains fingerprints. Guards and components record
+     * their failures there too.
+     *
+     * <pre>{@code
+     * try {
+     *     agent.step();
+     * } catch (RuntimeException e) {
+     *     system.errors().record(e, Map.of("task", task.id()));
+     *     throw e;
+     * }
+     * }</pre>
+     *
+     * @return the errors service, available as soon as the system is built
+     */
+    Errors errors();
 
     /**
      * Returns the system's time source.

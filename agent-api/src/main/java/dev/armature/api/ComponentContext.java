@@ -2,6 +2,8 @@ package dev.armature.api;
 
 import dev.armature.api.config.Config;
 import dev.armature.api.event.EventBus;
+import dev.armature.api.resilience.Errors;
+import dev.armature.api.resilience.Guard;
 import dev.armature.api.time.RandomSource;
 import dev.armature.api.time.Scheduler;
 import dev.armature.api.time.TimeSource;
@@ -61,6 +63,23 @@ public interface ComponentContext {
      * @return the configuration
      */
     Config config();
+
+    /**
+     * Returns the system's guard of a name, as {@link AgentSystem#guard(String)} does.
+     *
+     * @param name the guard's name, for example {@code model.chat}
+     * @return the guard
+     * @throws IllegalArgumentException if the name is not lower-case and dotted
+     */
+    Guard guard(String name);
+
+    /**
+     * Returns the system's error intelligence, as {@link AgentSystem#errors()} does. Failures the
+     * component reports, and failures of its start, are recorded there already.
+     *
+     * @return the errors service
+     */
+    Errors errors();
 
     /**
      * Tells the supervisor that the component has failed while running; its restart policy

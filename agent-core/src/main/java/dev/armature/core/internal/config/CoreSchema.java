@@ -22,6 +22,7 @@ public final class CoreSchema {
                 .addPrefix("armature.config")
                 .addPrefix("armature.plugins")
                 .addPrefix("armature.components")
+                .addPrefix("armature.errors")
                 .add(ConfigProperty.builder(Resolver.PROFILE_KEY, ConfigType.STRING)
                         .description("The active profiles, comma-separated; the last listed wins. Read at build.")
                         .build())
@@ -36,6 +37,17 @@ public final class CoreSchema {
                         .max("10000")
                         .reloadable(true)
                         .description("How many applied configuration versions the history keeps.")
+                        .build())
+                .add(ConfigProperty.builder("armature.errors.in-app-packages", ConfigType.listOf(ConfigType.STRING))
+                        .description("The host's packages, such as com.example.agent: when set, only their frames"
+                                + " make error fingerprints; when not, every frame outside the JDK, languages,"
+                                + " test tools and Armature does. Read at build.")
+                        .build())
+                .add(ConfigProperty.builder("armature.errors.max-fingerprints", ConfigType.INT)
+                        .min("1")
+                        .max("1000000")
+                        .description("How many error fingerprints keep the explanation of their first error, the"
+                                + " least recently recorded forgotten first; 1000 by default. Read at build.")
                         .build())
                 .add(ConfigProperty.builder("armature.plugins.*.enabled", ConfigType.BOOLEAN)
                         .description("Whether the plugin of this id is loaded; read at build.")

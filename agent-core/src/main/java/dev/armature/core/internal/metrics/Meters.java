@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * Internal: the system's meters. Holds the registry (the host's, from {@link MicrometerExtension},
  * or one of its own on the system's clock), applies the naming rules — {@code armature.<area>.<thing>},
  * common tags {@code application} and {@code instance}, the cardinality guard — and records the
- * orchestrator's and the event bus's meters. On close it removes every meter it registered, so a
+ * orchestrator's, the event bus's and the errors service's meters. On close it removes every meter it registered, so a
  * host registry does not keep a stopped system alive.
  */
 public final class Meters {
@@ -151,6 +151,18 @@ public final class Meters {
         cached("armature.component.escalations", component, "", () -> Counter.builder("armature.component.escalations")
                         .description("Components the supervisor gave up on")
                         .tag("component", component)
+                        .register(registry))
+                .increment();
+    }
+
+    /**
+     * Counts an error recorded by the errors service, by origin and class; never by fingerprint, whose
+     * values are unbounded.
+     */
+    public void errorRecorded(String origin, String errorClass) {
+        cached("armature.errors.recorded", origin, errorClass, () -> Counter.builder("armature.errors.recorded")
+                        .description("Errors recorded, by origin and error class")
+                        .tags("origin", origin, "class", errorClass)
                         .register(registry))
                 .increment();
     }

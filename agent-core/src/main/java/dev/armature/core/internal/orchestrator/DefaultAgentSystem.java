@@ -24,6 +24,7 @@ import dev.armature.api.config.ConfigSchema;
 import dev.armature.api.event.EventBus;
 import dev.armature.api.health.HealthStatus;
 import dev.armature.api.resilience.ErrorClassifier;
+import dev.armature.api.resilience.ErrorEvent;
 import dev.armature.api.resilience.Guard;
 import dev.armature.api.state.StateStore;
 import dev.armature.api.time.Cancellable;
@@ -35,6 +36,10 @@ import dev.armature.core.internal.concurrent.OwnedThreads;
 import dev.armature.core.internal.config.ConfigBootstrap;
 import dev.armature.core.internal.config.CoreSchema;
 import dev.armature.core.internal.config.DefaultConfig;
+import dev.armature.core.internal.errors.DefaultErrors;
+import dev.armature.core.internal.errors.ErrorAnalysis;
+import dev.armature.core.internal.errors.detect.DetectorSettings;
+import dev.armature.core.internal.errors.detect.ErrorDetector;
 import dev.armature.core.internal.event.DefaultEventBus;
 import dev.armature.core.internal.metrics.Meters;
 import dev.armature.core.internal.plugin.PluginContributions;
@@ -53,6 +58,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -95,6 +101,9 @@ public final class DefaultAgentSystem implements AgentSystem {
     private final Meters meters;
     private final DefaultConfig config;
     private final Guards guards;
+    private final ErrorClassifiers classifiers;
+    private final DefaultErrors errors;
+    private final ErrorAnalysis errorAnalysis;
     private final ComponentTable table;
     private final Orchestrator orchestrator;
     private final HealthWatch health;
@@ -184,15 +193,20 @@ public final class DefaultAgentSystem implements AgentSystem {
                 descriptors.add(ConfiguredDescriptors.apply(code, config.snapshot()));
             }
             this.graph = ComponentGraph.of(descriptors);
+            List<ErrorClassifier> rules = new ArrayList<>(spec.errorClassifiers());
+            rules.addAll(plugins.errorClassifiers());
+            this.classifiers = ErrorClassifiers.of(rules);
+            this.errors = DefaultErrors.fromConfig(
+                    config.snapshot(), error -> Optional.of(classifiers.classify(error)), bus, meters);
+            this.errorAnalysis = new ErrorAnalysis(errors, new ErrorDetector(time, DetectorSettings.DEFAULTS), bus);
         } catch (RuntimeException e) {
             abandon();
             throw e;
         }
         registerService(Config.class, config);
-        List<ErrorClassifier> classifiers = new ArrayList<>(spec.errorClassifiers());
-        classifiers.addAll(plugins.errorClassifiers());
-        this.guards =
-                new Guards(config, bus, time, scheduler, workers, random, ErrorClassifiers.of(classifiers), meters);
+        this.guards = new Guards(config, bus, time, scheduler, workers, random, classifiers, meters);
+        guards.failureSink((guard, key, error, errorClass) -> errors.record(
+                error, ErrorEvent.Origin.GUARD, guard, key.isEmpty() ? Map.of() : Map.of("key", key), errorClass));
         services.put(StateStore.class, () -> storage().stateStore());
         this.ops = new TimedOperations(workers, scheduler, time);
         plugins.subscribeListeners(bus);
@@ -202,7 +216,8 @@ public final class DefaultAgentSystem implements AgentSystem {
         }
         Checkpoints checkpoints = new Checkpoints(() -> storage().stateStore(), time, bus);
         this.hasCheckpoints = components.stream().anyMatch(c -> c instanceof Checkpointable);
-        this.orchestrator = new Orchestrator(table, scheduler, random, ops, meters, checkpoints, config);
+        this.orchestrator =
+                new Orchestrator(table, scheduler, random, ops, meters, checkpoints, config, guards::guard, errors);
         this.health = new HealthWatch(table, ops, orchestrator);
         this.shutdown = new ShutdownSequence(
                 orchestrator,
@@ -236,6 +251,7 @@ public final class DefaultAgentSystem implements AgentSystem {
         config.attachHistory(
                 () -> storage().stateStore(), Storage.holdsNamespace(dataDirectory(), DefaultConfig.NAMESPACE));
         config.startWatching(scheduler);
+        errorAnalysis.start(scheduler);
         List<ComponentFailure> failures;
         try {
             failures = orchestrator.startAll();
@@ -336,6 +352,7 @@ public final class DefaultAgentSystem implements AgentSystem {
             readiness = HealthStatus.DOWN;
         }
         config.stopWatching();
+        errorAnalysis.stop();
         guards.close();
         closeStorage();
         releaseThreads();
@@ -459,6 +476,12 @@ public final class DefaultAgentSystem implements AgentSystem {
     @Override
     public EventBus events() {
         return bus;
+    }
+
+    /** Returns the errors service; typed as the implementation, whose internal record() guards and components use. */
+    @Override
+    public DefaultErrors errors() {
+        return errors;
     }
 
     @Override

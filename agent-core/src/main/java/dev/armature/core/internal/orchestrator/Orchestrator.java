@@ -12,9 +12,13 @@ import dev.armature.api.RestartKind;
 import dev.armature.api.RestartPolicy;
 import dev.armature.api.config.Config;
 import dev.armature.api.event.EventBus;
+import dev.armature.api.resilience.ErrorEvent;
+import dev.armature.api.resilience.Errors;
+import dev.armature.api.resilience.Guard;
 import dev.armature.api.time.RandomSource;
 import dev.armature.api.time.Scheduler;
 import dev.armature.api.time.TimeSource;
+import dev.armature.core.internal.errors.DefaultErrors;
 import dev.armature.core.internal.metrics.Meters;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -22,9 +26,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -60,6 +66,8 @@ final class Orchestrator implements HealthWatch.Supervisor {
     private final TimedOperations ops;
     private final Meters meters;
     private final Checkpoints checkpoints;
+    private final Function<String, Guard> guards;
+    private final DefaultErrors errors;
 
     private Mode mode = Mode.IDLE;
     private boolean aborting;
@@ -75,9 +83,13 @@ final class Orchestrator implements HealthWatch.Supervisor {
             TimedOperations ops,
             Meters meters,
             Checkpoints checkpoints,
-            Config config) {
+            Config config,
+            Function<String, Guard> guards,
+            DefaultErrors errors) {
         this.table = table;
         this.config = config;
+        this.guards = guards;
+        this.errors = errors;
         this.checkpoints = checkpoints;
         this.meters = meters;
         this.lock = table.lock;
@@ -236,6 +248,10 @@ final class Orchestrator implements HealthWatch.Supervisor {
         if (failure.isPresent()) {
             FailureInfo cause = failure.get();
             n.lastFailure = cause;
+            Throwable error = r.error();
+            if (error != null) {
+                recordError(n, error);
+            }
             log.atWarn()
                     .addKeyValue("component", n.name)
                     .addKeyValue("generation", generation)
@@ -607,6 +623,10 @@ final class Orchestrator implements HealthWatch.Supervisor {
         table.transition(n, to, cause);
     }
 
+    private void recordError(ComponentNode n, Throwable error) {
+        errors.record(error, ErrorEvent.Origin.COMPONENT, n.name, Map.of());
+    }
+
     private void track(ComponentNode n, CompletableFuture<OpResult> op, Consumer<OpResult> handler) {
         table.track(n, op, handler);
     }
@@ -657,8 +677,19 @@ final class Orchestrator implements HealthWatch.Supervisor {
         }
 
         @Override
+        public Guard guard(String name) {
+            return guards.apply(name);
+        }
+
+        @Override
+        public Errors errors() {
+            return errors;
+        }
+
+        @Override
         public void reportFailure(Throwable cause) {
             requireNonNull(cause, "cause");
+            recordError(node, cause);
             onEnded(node, generation, FailureInfo.of(cause), false);
         }
 

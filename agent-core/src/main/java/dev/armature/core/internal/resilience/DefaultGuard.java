@@ -20,6 +20,7 @@ import dev.armature.api.resilience.GuardedCall;
 import dev.armature.api.resilience.GuardedRun;
 import dev.armature.api.time.Cancellable;
 import dev.armature.core.internal.metrics.CardinalityGuard;
+import dev.armature.core.internal.resilience.limit.AdaptiveLimiter;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
@@ -53,6 +54,7 @@ final class DefaultGuard implements Guard {
     private final RandomGenerator breakerRandom;
     private final GuardMeters meters;
     private final Object lock = new Object();
+    private volatile int lastPublishedLimit;
     private volatile Pipeline pipeline;
     /** The keyed guards under this name; only on the guard of the name itself, made on first use. */
     private volatile @Nullable LoadingCache<String, DefaultGuard> keyed;
@@ -77,7 +79,15 @@ final class DefaultGuard implements Guard {
 
     private Pipeline build(@Nullable Pipeline previous, GuardSettings s) {
         return Pipeline.build(
-                previous, s, instanceName(), owner.time, retryRandom, breakerRandom, this::breakerChanged, meters);
+                previous,
+                s,
+                instanceName(),
+                owner.time,
+                retryRandom,
+                breakerRandom,
+                this::breakerChanged,
+                this::limitChanged,
+                meters);
     }
 
     /**
@@ -110,6 +120,21 @@ final class DefaultGuard implements Guard {
             for (DefaultGuard g : k.asMap().values()) {
                 g.reconfigure(settings);
             }
+        }
+    }
+
+    /**
+     * Publishes a move of the adaptive limit once it has moved by a tenth since the last one published
+     * (at least by one): AIMD moves it by one on most samples under load, which would flood the bus.
+     */
+    private void limitChanged(int from, int to) {
+        int last = lastPublishedLimit;
+        if (last == 0) {
+            last = from;
+        }
+        if (Math.abs(to - last) >= Math.max(1, last / 10)) {
+            lastPublishedLimit = to;
+            owner.publish(new GuardEvent.ConcurrencyLimitChanged(name, last, to));
         }
     }
 
@@ -150,16 +175,24 @@ final class DefaultGuard implements Guard {
             if (rejected != null) {
                 return finish(rejected, fallback);
             }
+            AdaptiveLimiter adaptive = p.adaptive();
+            AdaptiveLimiter.Permit permit = null;
+            if (adaptive != null) {
+                permit = adaptive.tryAcquire(start).orElse(null);
+                if (permit == null) {
+                    return finish(refuseConcurrency(p, adaptive), fallback);
+                }
+            }
             Throwable failure;
             Classification c;
             try {
                 T value = p.settings().timeLimiter().enabled() ? callTimed(op, p) : op.call();
                 long end = owner.time.nanoTime();
-                succeeded(p, end - start, end);
+                succeeded(p, end - start, end, permit);
                 return value;
             } catch (Exception | Error t) {
                 long end = owner.time.nanoTime();
-                c = failed(p, t, end - start, end);
+                c = failed(p, t, end - start, end, permit);
                 failure = t;
             }
             if (!retries(p, c, attempt)) {
@@ -215,7 +248,26 @@ final class DefaultGuard implements Guard {
                         + "; see armature.guards." + name + ".* for its limits");
     }
 
-    private void succeeded(Pipeline p, long nanos, long end) {
+    /** The adaptive limit is reached: releases what admit() took and says so. */
+    private GuardRejectedException refuseConcurrency(Pipeline p, AdaptiveLimiter adaptive) {
+        Bulkhead bulkhead = p.bulkhead();
+        if (bulkhead != null) {
+            bulkhead.onComplete();
+        }
+        Breaker breaker = p.breaker();
+        if (breaker != null) {
+            breaker.release();
+        }
+        return reject(
+                GuardRejectedException.Reason.CONCURRENCY_LIMITED,
+                null,
+                "its adaptive concurrency limit of " + adaptive.limit() + " calls in flight is reached");
+    }
+
+    private void succeeded(Pipeline p, long nanos, long end, AdaptiveLimiter.@Nullable Permit permit) {
+        if (permit != null) {
+            permit.onSuccess(end);
+        }
         Bulkhead bulkhead = p.bulkhead();
         if (bulkhead != null) {
             bulkhead.onComplete();
@@ -228,12 +280,21 @@ final class DefaultGuard implements Guard {
         p.successTimer().record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    private Classification failed(Pipeline p, Throwable t, long nanos, long end) {
+    private Classification failed(
+            Pipeline p, Throwable t, long nanos, long end, AdaptiveLimiter.@Nullable Permit permit) {
         Bulkhead bulkhead = p.bulkhead();
         if (bulkhead != null) {
             bulkhead.onComplete();
         }
         Classification c = owner.classifiers.classify(t);
+        if (permit != null) {
+            // Transient and throttled failures (timeouts, refusals) say the dependency is at capacity;
+            // a permanent or ignored one says nothing about its capacity.
+            switch (c.errorClass()) {
+                case TRANSIENT, THROTTLED -> permit.onDropped(end);
+                case PERMANENT, IGNORED -> permit.onIgnore();
+            }
+        }
         Breaker breaker = p.breaker();
         switch (c.errorClass()) {
             case IGNORED -> {
@@ -383,6 +444,16 @@ final class DefaultGuard implements Guard {
             result.completeExceptionally(rejected);
             return;
         }
+        AdaptiveLimiter adaptive = p.adaptive();
+        AdaptiveLimiter.Permit permit = null;
+        if (adaptive != null) {
+            permit = adaptive.tryAcquire(start).orElse(null);
+            if (permit == null) {
+                result.completeExceptionally(refuseConcurrency(p, adaptive));
+                return;
+            }
+        }
+        AdaptiveLimiter.Permit admitted = permit;
         CompletableFuture<T> outcome = new CompletableFuture<>();
         CompletionStage<T> stage;
         try {
@@ -418,11 +489,11 @@ final class DefaultGuard implements Guard {
                 }
                 long end = owner.time.nanoTime();
                 if (t == null) {
-                    succeeded(p, end - start, end);
+                    succeeded(p, end - start, end, admitted);
                     result.complete(v);
                     return;
                 }
-                Classification c = failed(p, t, end - start, end);
+                Classification c = failed(p, t, end - start, end, admitted);
                 if (!retries(p, c, attempt)) {
                     result.completeExceptionally(t);
                     return;

@@ -155,6 +155,14 @@ final class GuardMeters {
         });
         gauge("armature.guard.retry.budget.tokens", armatureTags(), pipeline, p -> p.budget()
                 .tokens());
+        gauge("armature.guard.concurrency.limit", armatureTags(), pipeline, p -> {
+            var a = p.adaptive();
+            return a == null ? Double.NaN : a.limit();
+        });
+        gauge("armature.guard.concurrency.inflight", armatureTags(), pipeline, p -> {
+            var a = p.adaptive();
+            return a == null ? Double.NaN : a.inflight();
+        });
     }
 
     private static double breakerFigure(@Nullable Breaker b, boolean failureRate) {

@@ -197,6 +197,71 @@ public final class GuardSchema {
                     null,
                     "Whether calls in flight are bounded; false.");
             key(b, prefix, "bulkhead.max-concurrent-calls", ConfigType.INT, "1", null, "Calls in flight allowed; 25.");
+            key(
+                    b,
+                    prefix,
+                    "adaptive-limiter.enabled",
+                    ConfigType.BOOLEAN,
+                    null,
+                    null,
+                    "Whether calls in flight follow an adaptive limit (innermost layer); false.");
+            b.add(ConfigProperty.builder(prefix + "adaptive-limiter.algorithm", ConfigType.STRING)
+                    .allowedValues("aimd", "gradient2")
+                    .reloadable(true)
+                    .description("The adaptive limit's algorithm, aimd or gradient2; aimd. Falls back to"
+                            + " armature.guards.default.adaptive-limiter.algorithm.")
+                    .build());
+            key(b, prefix, "adaptive-limiter.initial-limit", ConfigType.INT, "1", null, "The limit to start from; 20.");
+            key(b, prefix, "adaptive-limiter.min-limit", ConfigType.INT, "1", null, "The lowest limit; 1.");
+            key(b, prefix, "adaptive-limiter.max-limit", ConfigType.INT, "1", null, "The highest limit; 200.");
+            key(
+                    b,
+                    prefix,
+                    "adaptive-limiter.backoff-ratio",
+                    ConfigType.DOUBLE,
+                    "0.5",
+                    "0.99",
+                    "AIMD: what the limit is multiplied by on a drop; 0.9.");
+            key(
+                    b,
+                    prefix,
+                    "adaptive-limiter.timeout",
+                    ConfigType.DURATION,
+                    "1ms",
+                    null,
+                    "AIMD: a call slower than this counts as a drop; 30s.");
+            key(
+                    b,
+                    prefix,
+                    "adaptive-limiter.smoothing",
+                    ConfigType.DOUBLE,
+                    "0.01",
+                    "1",
+                    "Gradient2: how far one sample moves the limit; 0.2.");
+            key(
+                    b,
+                    prefix,
+                    "adaptive-limiter.queue-size",
+                    ConfigType.INT,
+                    "0",
+                    null,
+                    "Gradient2: calls allowed to queue above the estimate; 4.");
+            key(
+                    b,
+                    prefix,
+                    "adaptive-limiter.rtt-tolerance",
+                    ConfigType.DOUBLE,
+                    "1",
+                    null,
+                    "Gradient2: how much slower than the long-term latency is tolerated; 1.5.");
+            key(
+                    b,
+                    prefix,
+                    "adaptive-limiter.long-window",
+                    ConfigType.INT,
+                    "1",
+                    null,
+                    "Gradient2: samples in the long-term latency average; 600.");
             key(b, prefix, "keys.max", ConfigType.INT, "1", null, "Keyed guards kept per guard; 1000.");
             key(
                     b,

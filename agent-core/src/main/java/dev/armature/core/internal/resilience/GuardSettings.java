@@ -2,6 +2,9 @@ package dev.armature.core.internal.resilience;
 
 import dev.armature.api.config.ConfigSnapshot;
 import dev.armature.api.resilience.GuardLayer;
+import dev.armature.core.internal.resilience.limit.AdaptiveLimiterSettings;
+import dev.armature.core.internal.resilience.limit.AimdSettings;
+import dev.armature.core.internal.resilience.limit.Gradient2Settings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +24,7 @@ record GuardSettings(
         RateLimiter rateLimiter,
         TimeLimiter timeLimiter,
         Bulkhead bulkhead,
+        Adaptive adaptive,
         Keys keys) {
     static final String PREFIX = "armature.guards.";
     static final String DEFAULT_SECTION = "default";
@@ -54,6 +58,22 @@ record GuardSettings(
     record TimeLimiter(boolean enabled, Duration timeout) {}
 
     record Bulkhead(boolean enabled, int maxConcurrentCalls) {}
+
+    /** The adaptive concurrency limiter; its options are read only when it is enabled. */
+    record Adaptive(boolean enabled, AdaptiveLimiterSettings limiter) {}
+
+    /** The options of {@code adaptive-limiter.*} besides {@code enabled}, as the limiter names them. */
+    static final List<String> ADAPTIVE_OPTIONS = List.of(
+            AdaptiveLimiterSettings.ALGORITHM,
+            AdaptiveLimiterSettings.INITIAL_LIMIT,
+            AdaptiveLimiterSettings.MIN_LIMIT,
+            AdaptiveLimiterSettings.MAX_LIMIT,
+            AimdSettings.BACKOFF_RATIO,
+            AimdSettings.TIMEOUT,
+            Gradient2Settings.SMOOTHING,
+            Gradient2Settings.QUEUE_SIZE,
+            Gradient2Settings.RTT_TOLERANCE,
+            Gradient2Settings.LONG_WINDOW);
 
     record Keys(int max, Duration idleTtl, int maxTagged) {}
 
@@ -96,10 +116,22 @@ record GuardSettings(
                 new Bulkhead(
                         r.get("bulkhead.enabled", Boolean.class, false),
                         r.get("bulkhead.max-concurrent-calls", Integer.class, 25)),
+                readAdaptive(r, name),
                 new Keys(
                         r.get("keys.max", Integer.class, 1000),
                         r.get("keys.idle-ttl", Duration.class, Duration.ofHours(1)),
                         r.get("keys.max-tagged", Integer.class, 20)));
+    }
+
+    private static Adaptive readAdaptive(Reader r, String name) {
+        if (!r.get("adaptive-limiter.enabled", Boolean.class, false)) {
+            return new Adaptive(false, AdaptiveLimiterSettings.defaults());
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String option : ADAPTIVE_OPTIONS) {
+            r.find("adaptive-limiter." + option).ifPresent(v -> options.put(option, v));
+        }
+        return new Adaptive(true, AdaptiveLimiterSettings.fromOptions(PREFIX + name + ".adaptive-limiter", options));
     }
 
     /** Returns the layers these settings build, outermost first, with their options. */
@@ -150,6 +182,10 @@ record GuardSettings(
             out.add(new GuardLayer(
                     GuardLayer.Kind.BULKHEAD, options("max-concurrent-calls", bulkhead.maxConcurrentCalls())));
         }
+        if (adaptive.enabled()) {
+            out.add(new GuardLayer(
+                    GuardLayer.Kind.ADAPTIVE_LIMITER, adaptive.limiter().toOptions()));
+        }
         return out;
     }
 
@@ -170,6 +206,12 @@ record GuardSettings(
             }
             return config.getOptional(PREFIX + DEFAULT_SECTION + "." + key, type)
                     .orElse(codeDefault);
+        }
+
+        /** The text of a key without a code default: the guard's section, then the default section. */
+        Optional<String> find(String key) {
+            Optional<String> own = config.getOptional(PREFIX + name + "." + key, String.class);
+            return own.isPresent() ? own : config.getOptional(PREFIX + DEFAULT_SECTION + "." + key, String.class);
         }
     }
 }

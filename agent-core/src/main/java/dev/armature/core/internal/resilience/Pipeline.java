@@ -1,6 +1,8 @@
 package dev.armature.core.internal.resilience;
 
 import dev.armature.api.time.TimeSource;
+import dev.armature.core.internal.resilience.limit.AdaptiveLimiter;
+import dev.armature.core.internal.resilience.limit.LimitChangeListener;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.internal.SemaphoreBulkhead;
@@ -16,17 +18,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * Internal: the layers one configuration of a guard built, immutable; a change builds a new one and
  * the guard swaps it in, so a call sees one configuration from its first attempt to the next.
- *
- * <p>To add a layer between the time limiter and the bulkhead (the adaptive concurrency limiter, an
- * alternative to the bulkhead): add its component here, build it in {@link #build}, admit
- * through it in {@link DefaultGuard#admit} after the rate limiter, and release it where the bulkhead
- * is released ({@code succeeded} / {@code failed}, which receive the attempt's duration).
  */
 record Pipeline(
         GuardSettings settings,
         @Nullable Breaker breaker,
         @Nullable RateLimiter limiter,
         @Nullable Bulkhead bulkhead,
+        @Nullable AdaptiveLimiter adaptive,
         RetryBudget budget,
         RetryDelays delays,
         Timer successTimer,
@@ -41,6 +39,7 @@ record Pipeline(
             RandomGenerator retryRandom,
             RandomGenerator breakerRandom,
             Breaker.Listener listener,
+            LimitChangeListener limitListener,
             GuardMeters meters) {
         Breaker breaker = null;
         if (s.breaker().enabled()) {
@@ -82,6 +81,18 @@ record Pipeline(
                                     .writableStackTraceEnabled(false)
                                     .build());
         }
+        AdaptiveLimiter adaptive = null;
+        if (s.adaptive().enabled()) {
+            AdaptiveLimiter old = previous == null ? null : previous.adaptive();
+            adaptive = previous != null
+                            && old != null
+                            && previous.settings().adaptive().equals(s.adaptive())
+                    ? old
+                    : AdaptiveLimiter.create(s.adaptive().limiter(), time);
+            if (adaptive != old) {
+                adaptive.addListener(limitListener);
+            }
+        }
         RetryBudget budget = previous != null && previous.settings().budget().equals(s.budget())
                 ? previous.budget()
                 : new RetryBudget(s.budget());
@@ -91,6 +102,7 @@ record Pipeline(
                 breaker,
                 limiter,
                 bulkhead,
+                adaptive,
                 budget,
                 new RetryDelays(s.retry(), retryRandom),
                 timers[0],

@@ -237,6 +237,66 @@ class GuardBehaviourTest {
     }
 
     @Test
+    void the_adaptive_limiter_is_the_innermost_layer_and_refuses_beyond_its_limit() throws Exception {
+        try (GuardFixture f = GuardFixture.of(settings(
+                "dep.bulkhead.enabled", "true",
+                "dep.adaptive-limiter.enabled", "true",
+                "dep.adaptive-limiter.initial-limit", "1",
+                "dep.adaptive-limiter.max-limit", "1",
+                "dep.retry.enabled", "false"))) {
+            Guard guard = f.system.guard("dep");
+            assertThat(guard.descriptor().layers())
+                    .extracting(GuardLayer::kind)
+                    .endsWith(GuardLayer.Kind.BULKHEAD, GuardLayer.Kind.ADAPTIVE_LIMITER);
+            assertThat(guard.descriptor()
+                            .layer(GuardLayer.Kind.ADAPTIVE_LIMITER)
+                            .orElseThrow()
+                            .options())
+                    .containsEntry("algorithm", "aimd")
+                    .containsEntry("max-limit", "1");
+            CountDownLatch inside = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            ExecutorService caller = Executors.newSingleThreadExecutor();
+            try {
+                Future<String> first = caller.submit(() -> guard.call(() -> {
+                    inside.countDown();
+                    release.await();
+                    return "first";
+                }));
+                assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+                assertThatThrownBy(() -> guard.call(() -> "second"))
+                        .isInstanceOfSatisfying(GuardRejectedException.class, e -> assertThat(e.reason())
+                                .isEqualTo(GuardRejectedException.Reason.CONCURRENCY_LIMITED));
+                release.countDown();
+                assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("first");
+                // The refusal released the bulkhead's permit it had taken, and the first call its own.
+                assertThat(guard.call(() -> "third")).isEqualTo("third");
+            } finally {
+                caller.shutdownNow();
+            }
+            assertThat(f.system
+                            .service(MeterRegistry.class)
+                            .get("armature.guard.concurrency.limit")
+                            .tags("guard", "dep")
+                            .gauge()
+                            .value())
+                    .isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void adaptive_limiter_options_that_contradict_each_other_keep_the_guard_from_being_built() {
+        try (GuardFixture f = GuardFixture.of(settings(
+                "dep.adaptive-limiter.enabled", "true",
+                "dep.adaptive-limiter.min-limit", "10",
+                "dep.adaptive-limiter.max-limit", "5"))) {
+            assertThatThrownBy(() -> f.system.guard("dep"))
+                    .isInstanceOf(dev.armature.api.config.ConfigException.class)
+                    .hasMessageContaining("armature.guards.dep.adaptive-limiter");
+        }
+    }
+
+    @Test
     void the_time_limiter_stops_a_synchronous_attempt_and_interrupts_it() throws Exception {
         try (GuardFixture f = GuardFixture.of(settings(
                 "dep.retry.enabled", "false",

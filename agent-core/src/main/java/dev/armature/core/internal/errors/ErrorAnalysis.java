@@ -1,0 +1,73 @@
+package dev.armature.core.internal.errors;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.armature.api.event.EventBus;
+import dev.armature.api.resilience.ErrorEvent;
+import dev.armature.api.resilience.ErrorFinding;
+import dev.armature.api.time.Cancellable;
+import dev.armature.api.time.Scheduler;
+import dev.armature.core.internal.errors.detect.ErrorDetector;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Internal: feeds every recorded error to the detector and, while the system runs, evaluates it on
+ * the scheduler and publishes what it finds with the source {@code errors}.
+ */
+public final class ErrorAnalysis {
+    private static final Logger log = LoggerFactory.getLogger(ErrorAnalysis.class);
+
+    private final ErrorDetector detector;
+    private final EventBus bus;
+    private @Nullable Cancellable evaluation;
+
+    /**
+     * Creates the analysis and connects it to the errors service.
+     *
+     * @param errors the service whose recorded errors are analysed
+     * @param detector the detector
+     * @param bus where findings are published
+     */
+    public ErrorAnalysis(DefaultErrors errors, ErrorDetector detector, EventBus bus) {
+        this.detector = requireNonNull(detector, "detector");
+        this.bus = requireNonNull(bus, "bus");
+        errors.observeWith(this::observe);
+    }
+
+    private void observe(ErrorEvent event) {
+        detector.observe(event);
+    }
+
+    /** Starts evaluating periodically; a second call does nothing. */
+    public synchronized void start(Scheduler scheduler) {
+        if (evaluation == null) {
+            var every = detector.settings().evaluateEvery();
+            evaluation = scheduler.scheduleAtFixedRate(every, every, this::evaluateAndPublish);
+        }
+    }
+
+    /** Stops evaluating; errors recorded meanwhile are still observed. */
+    public synchronized void stop() {
+        if (evaluation != null) {
+            evaluation.cancel();
+            evaluation = null;
+        }
+    }
+
+    /**
+     * Evaluates now and publishes every finding.
+     *
+     * @return the findings, in the order they were published
+     */
+    public List<ErrorFinding> evaluateAndPublish() {
+        List<ErrorFinding> findings = detector.evaluate();
+        for (ErrorFinding f : findings) {
+            log.atInfo().addKeyValue("finding", f.type().name()).log("error finding");
+            bus.publish(DefaultErrors.SOURCE, f);
+        }
+        return findings;
+    }
+}
