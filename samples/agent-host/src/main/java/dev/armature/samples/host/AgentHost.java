@@ -11,6 +11,12 @@ import dev.armature.api.config.ConfigException;
 import dev.armature.api.event.EventEnvelope;
 import dev.armature.api.event.SubscribeOptions;
 import dev.armature.api.event.Subscription;
+import dev.armature.api.resilience.ErrorEvent;
+import dev.armature.api.resilience.ErrorFinding;
+import dev.armature.api.resilience.Fingerprint;
+import dev.armature.api.resilience.GuardEvent;
+import dev.armature.api.time.Cancellable;
+import dev.armature.api.time.TimeSource;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -21,15 +27,22 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A small coding-agent host: composes the components, prints each lifecycle transition as it
- * happens, runs until Ctrl-C or {@code --run-for}, then stops and prints the shutdown report.
+ * A small coding-agent host: composes the components, prints each lifecycle transition, the model
+ * guard's circuit transitions, each new error fingerprint and the error findings as they happen,
+ * runs until Ctrl-C or {@code --run-for}, then stops and prints the shutdown report. With {@code
+ * --chaos} the simulated model fails for a few calls and the host stops by itself after the
+ * scenario.
  *
  * <pre>
  * java -jar samples/agent-host/target/agent-host.jar --run-for 3s
+ * java -jar samples/agent-host/target/agent-host.jar --chaos
  * </pre>
  */
 public final class AgentHost {
@@ -43,17 +56,29 @@ public final class AgentHost {
     /** How long the JVM's shutdown waits for the report to be printed after Ctrl-C. */
     private static final Duration REPORT_GRACE = Duration.ofSeconds(30);
 
+    /**
+     * How long {@code --chaos} runs, on the system's clock: the outage opens the breaker within
+     * 3 s, it closes again by about 8 s, and the error detector's first evaluation (10 s after the
+     * start) reports the new fingerprint.
+     */
+    static final Duration CHAOS_SCENARIO = Duration.ofSeconds(12);
+
     private static final DateTimeFormatter CLOCK =
             DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     private final HostOptions options;
     private final PrintStream out;
     private final PrintStream err;
+    /** The system's clock and scheduler; null for the real ones. Tests pass a ManualTime. */
+    private final @Nullable TimeSource time;
+    /** Fingerprints already printed: each is printed once, not at every repetition. */
+    private final Set<Fingerprint> printedFingerprints = ConcurrentHashMap.newKeySet();
 
-    private AgentHost(HostOptions options, PrintStream out, PrintStream err) {
+    private AgentHost(HostOptions options, PrintStream out, PrintStream err, @Nullable TimeSource time) {
         this.options = options;
         this.out = out;
         this.err = err;
+        this.time = time;
     }
 
     /**
@@ -85,6 +110,15 @@ public final class AgentHost {
 
     /** As {@link #run(List, PrintStream, PrintStream)}, also stopping when {@code stop} is counted down. */
     static int run(List<String> args, PrintStream out, PrintStream err, CountDownLatch stop) {
+        return run(args, out, err, stop, null);
+    }
+
+    /**
+     * As {@link #run(List, PrintStream, PrintStream, CountDownLatch)}, on the given clock; a time
+     * source that is also a scheduler (ManualTime) runs the system's timers too.
+     */
+    static int run(
+            List<String> args, PrintStream out, PrintStream err, CountDownLatch stop, @Nullable TimeSource time) {
         HostOptions options;
         try {
             options = HostOptions.parse(args);
@@ -97,7 +131,7 @@ public final class AgentHost {
             out.println(HostOptions.USAGE);
             return EXIT_OK;
         }
-        return new AgentHost(options, out, err).run(stop);
+        return new AgentHost(options, out, err, time).run(stop);
     }
 
     private int run(CountDownLatch stopRequested) {
@@ -106,7 +140,7 @@ public final class AgentHost {
             out.println("agent-host: wrote the default settings to " + settings.toAbsolutePath());
         }
         Workspace workspace = new Workspace(options.workspaceParent());
-        ModelGateway model = new ModelGateway();
+        ModelGateway model = new ModelGateway(options.chaos() ? ModelGateway.Outage.CHAOS : ModelGateway.Outage.NONE);
         ToolRunner tools = new ToolRunner(workspace);
         SessionManager sessions = new SessionManager(model, tools);
         AgentSystem system;
@@ -130,7 +164,16 @@ public final class AgentHost {
         try (Subscription printer =
                         system.events().subscribe(ComponentEvent.class, SubscribeOptions.withReplay(), this::print);
                 Subscription configPrinter =
-                        system.events().subscribe(ConfigEvent.class, SubscribeOptions.defaults(), this::printConfig)) {
+                        system.events().subscribe(ConfigEvent.class, SubscribeOptions.defaults(), this::printConfig);
+                Subscription circuitPrinter = system.events()
+                        .subscribe(
+                                GuardEvent.CircuitStateChanged.class, SubscribeOptions.defaults(), this::printCircuit);
+                Subscription errorPrinter =
+                        system.events().subscribe(ErrorEvent.class, SubscribeOptions.defaults(), this::printError);
+                Subscription findingPrinter =
+                        system.events().subscribe(ErrorFinding.class, SubscribeOptions.defaults(), this::printFinding);
+                Subscription turnPrinter = system.events()
+                        .subscribe(AgentTurnFailed.class, SubscribeOptions.defaults(), this::printTurnFailed)) {
             try {
                 system.start();
             } catch (StartupException e) {
@@ -141,9 +184,19 @@ public final class AgentHost {
                 printReport(system.stop());
                 return EXIT_FAILED;
             }
+            // The scenario's end is measured on the system's clock, like the outage it shows.
+            @Nullable
+            Cancellable scenarioEnd =
+                    options.chaos() ? system.scheduler().schedule(CHAOS_SCENARIO, stopRequested::countDown) : null;
+            Duration stopIn = options.runFor()
+                    .map(d -> options.chaos() && CHAOS_SCENARIO.compareTo(d) < 0 ? CHAOS_SCENARIO : d)
+                    .orElse(CHAOS_SCENARIO);
             out.println("agent-host is running with "
                     + system.snapshot().components().size() + " components; "
-                    + options.runFor().map(d -> "stopping in " + format(d)).orElse("press Ctrl-C to stop"));
+                    + (options.chaos() ? "chaos: the model fails for a few calls; " : "")
+                    + (options.chaos() || options.runFor().isPresent()
+                            ? "stopping in " + format(stopIn)
+                            : "press Ctrl-C to stop"));
             out.println("agent-host: settings from " + settings.toAbsolutePath() + " (version "
                     + system.config().snapshot().version() + "); edit the file to change them live");
             if (options.runFor().isPresent()) {
@@ -151,9 +204,17 @@ public final class AgentHost {
             } else {
                 awaitQuietly(stopRequested, Duration.ofNanos(Long.MAX_VALUE));
             }
+            if (scenarioEnd != null) {
+                scenarioEnd.cancel();
+            }
             ShutdownReport report = system.stop();
             printReport(report);
-            long dropped = printer.dropped() + configPrinter.dropped();
+            long dropped = printer.dropped()
+                    + configPrinter.dropped()
+                    + circuitPrinter.dropped()
+                    + errorPrinter.dropped()
+                    + findingPrinter.dropped()
+                    + turnPrinter.dropped();
             if (dropped > 0) {
                 err.println("agent-host: " + dropped + " events were not printed: the console was too slow");
             }
@@ -174,8 +235,11 @@ public final class AgentHost {
 
     private AgentSystem build(
             Workspace workspace, ModelGateway model, ToolRunner tools, SessionManager sessions, Path settings) {
-        return AgentSystem.builder()
-                .name("agent-host")
+        AgentSystem.Builder builder = AgentSystem.builder();
+        if (time != null) {
+            builder.timeSource(time);
+        }
+        return builder.name("agent-host")
                 .component(workspace)
                 .component(model)
                 .component(tools)
@@ -216,6 +280,91 @@ public final class AgentHost {
         } else if (e instanceof ConfigEvent.RestartRequired r) {
             out.printf(Locale.ROOT, "%s  %-16s %s changed; restart the host to apply%n", at, "config", r.keys());
         }
+    }
+
+    private void printCircuit(EventEnvelope<? extends GuardEvent.CircuitStateChanged> envelope) {
+        GuardEvent.CircuitStateChanged c = envelope.payload();
+        out.printf(
+                Locale.ROOT,
+                "%s  %-16s circuit %s → %s: %s%n",
+                CLOCK.format(envelope.timestamp()),
+                "guard " + c.guard() + c.key().map(k -> "[" + k + "]").orElse(""),
+                c.from(),
+                c.to(),
+                c.reason());
+    }
+
+    private void printError(EventEnvelope<? extends ErrorEvent> envelope) {
+        ErrorEvent e = envelope.payload();
+        if (!printedFingerprints.add(e.fingerprint())) {
+            return; // a repetition: the findings say how often
+        }
+        out.printf(
+                Locale.ROOT,
+                "%s  %-16s new fingerprint %s: %s \"%s\" from %s %s (%s)%n",
+                CLOCK.format(envelope.timestamp()),
+                "errors",
+                e.fingerprint(),
+                e.errorType(),
+                e.messageTemplate(),
+                e.origin().name().toLowerCase(Locale.ROOT),
+                e.originName(),
+                e.errorClass());
+    }
+
+    private void printFinding(EventEnvelope<? extends ErrorFinding> envelope) {
+        ErrorFinding f = envelope.payload();
+        String what;
+        if (f instanceof ErrorFinding.NewError n) {
+            what = String.format(
+                    Locale.ROOT, "NewError %s: %s, first seen in %s", n.fingerprint(), n.errorType(), n.originName());
+        } else if (f instanceof ErrorFinding.Spike s) {
+            what = String.format(
+                    Locale.ROOT,
+                    "Spike %s: %d in %s, baseline %.1f (%.1f×)",
+                    s.fingerprint(),
+                    s.count(),
+                    format(s.window()),
+                    s.baseline(),
+                    s.factor());
+        } else if (f instanceof ErrorFinding.Escalating x) {
+            what = String.format(
+                    Locale.ROOT,
+                    "Escalating %s: %.2f/min over %s against %.2f/min over %s (%.1f×)",
+                    x.fingerprint(),
+                    x.shortRate(),
+                    format(x.shortWindow()),
+                    x.longRate(),
+                    format(x.longWindow()),
+                    x.ratio());
+        } else if (f instanceof ErrorFinding.RisingTrend t) {
+            what = String.format(
+                    Locale.ROOT,
+                    "RisingTrend %s: %.2f/min now, +%.2f/min each minute, %.0f/min in %s (r² %.2f)",
+                    t.fingerprint(),
+                    t.currentRate(),
+                    t.slopePerMinute(),
+                    t.threshold(),
+                    format(t.timeToThreshold()),
+                    t.r2());
+        } else if (f instanceof ErrorFinding.Cascade c) {
+            what = String.format(
+                    Locale.ROOT, "Cascade from %s to %s within %s", c.component(), c.dependents(), format(c.within()));
+        } else {
+            what = f.type().toString();
+        }
+        out.printf(Locale.ROOT, "%s  %-16s finding %s%n", CLOCK.format(envelope.timestamp()), "errors", what);
+    }
+
+    private void printTurnFailed(EventEnvelope<? extends AgentTurnFailed> envelope) {
+        AgentTurnFailed t = envelope.payload();
+        out.printf(
+                Locale.ROOT,
+                "%s  %-16s turn %d failed, going on: %s%n",
+                CLOCK.format(envelope.timestamp()),
+                SessionManager.NAME,
+                t.turn(),
+                t.reason());
     }
 
     private void print(EventEnvelope<? extends ComponentEvent> envelope) {

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  *     system's temporary directory
  * @param dataDirectory where durable state (the session's checkpoints) is kept
  * @param configFile the settings file; empty for {@code agent-host.yaml} in the data directory
+ * @param chaos whether the simulated model fails for a while and the host stops after the scenario
  * @param help whether {@code --help} was given
  */
 record HostOptions(
@@ -24,6 +25,7 @@ record HostOptions(
         Optional<Path> workspaceParent,
         Path dataDirectory,
         Optional<Path> configFile,
+        boolean chaos,
         boolean help) {
     /** Where durable state goes without {@code --data-dir}. */
     static final Path DEFAULT_DATA_DIRECTORY = Path.of("armature-data");
@@ -31,7 +33,7 @@ record HostOptions(
     static final String USAGE = String.join(
             System.lineSeparator(),
             "Usage: java -jar agent-host.jar [--run-for <duration>] [--workspace-dir <dir>] [--data-dir <dir>]",
-            "                                [--config <file>] [--help]",
+            "                                [--config <file>] [--chaos] [--help]",
             "",
             "Starts a small coding-agent host on Armature, prints each component's transitions,",
             "runs until Ctrl-C (or for the given duration), then prints the shutdown report.",
@@ -42,6 +44,9 @@ record HostOptions(
             "                         (default: ./armature-data); a second run there resumes the session",
             "  --config <file>        the settings file (YAML, JSON or .properties), watched while running",
             "                         (default: agent-host.yaml in the data directory, written on first run)",
+            "  --chaos                make the simulated model fail for a few calls, to show the guard's circuit",
+            "                         opening and closing and the fingerprinted errors; stops by itself after",
+            "                         the scenario (about 12 s), or after --run-for if that is shorter",
             "  --help                 print this help and exit",
             "",
             "Exit status: 0 on a clean run, 1 when a component failed to start or stop, 2 on bad arguments.");
@@ -58,6 +63,7 @@ record HostOptions(
         Optional<Path> workspaceParent = Optional.empty();
         Path dataDirectory = DEFAULT_DATA_DIRECTORY;
         Optional<Path> configFile = Optional.empty();
+        boolean chaos = false;
         boolean help = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -67,10 +73,11 @@ record HostOptions(
                 case "--workspace-dir" -> workspaceParent = Optional.of(Path.of(valueOf(args, ++i, arg)));
                 case "--data-dir" -> dataDirectory = Path.of(valueOf(args, ++i, arg));
                 case "--config" -> configFile = Optional.of(Path.of(valueOf(args, ++i, arg)));
+                case "--chaos" -> chaos = true;
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
         }
-        return new HostOptions(runFor, workspaceParent, dataDirectory, configFile, help);
+        return new HostOptions(runFor, workspaceParent, dataDirectory, configFile, chaos, help);
     }
 
     /** The settings file in use: the one given, or the default in the data directory. */

@@ -6,6 +6,8 @@ import dev.armature.api.Checkpoint;
 import dev.armature.api.Checkpointable;
 import dev.armature.api.ComponentContext;
 import dev.armature.api.ComponentDescriptor;
+import dev.armature.api.resilience.GuardException;
+import dev.armature.api.resilience.GuardRejectedException;
 import dev.armature.api.time.Cancellable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the agent's session: on the system's scheduler, one "agent turn" per period, in which the
- * tool runner looks at the workspace and the model chooses the next step. A turn that fails is
- * reported to the supervisor, which restarts this component under its restart policy. Its turn
+ * tool runner looks at the workspace and the model chooses the next step. A turn whose model call
+ * fails (the guard refused it, or its last attempt failed) is published as {@link AgentTurnFailed}
+ * and the session goes on: the guard already retried it and recorded the error. Any other failure
+ * is reported to the supervisor, which restarts this component under its restart policy. Its turn
  * count is checkpointed, so a restart, or the next run with the same data directory, resumes it.
  */
 final class SessionManager implements Checkpointable {
@@ -102,7 +106,22 @@ final class SessionManager implements Checkpointable {
             }
             long n = turns.incrementAndGet();
             List<String> files = tools.listFiles();
-            String action = model.complete("Files in the workspace: " + String.join(", ", files));
+            String action;
+            try {
+                action = model.complete("Files in the workspace: " + String.join(", ", files));
+            } catch (GuardRejectedException e) {
+                String reason = "the guard " + e.guard() + " refused the call (" + e.reason() + ")"
+                        + e.retryAfter()
+                                .map(d -> ", retry after " + d.toMillis() + " ms")
+                                .orElse("");
+                var unused = context.events().publish(NAME, new AgentTurnFailed(n, reason));
+                return;
+            } catch (GuardException e) {
+                // The IOException of the client's last attempt, wrapped by the guard; already recorded.
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                var unused = context.events().publish(NAME, new AgentTurnFailed(n, "the model call failed: " + cause));
+                return;
+            }
             log.atInfo()
                     .addKeyValue("turn", n)
                     .addKeyValue("files", files.size())

@@ -2,6 +2,7 @@ package dev.armature.samples.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.armature.core.time.ManualTime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -144,6 +145,80 @@ class AgentHostTest {
             assertThat(console.toString(StandardCharsets.UTF_8)).contains("[agent.model.name]");
         } finally {
             stop.countDown();
+            runner.shutdownNow();
+        }
+    }
+
+    @Test
+    void chaos_opens_the_circuit_fingerprints_the_error_finds_it_new_and_closes_the_circuit_again(@TempDir Path parent)
+            throws Exception {
+        // The bundled guard settings, but retrying at once: on ManualTime a turn runs on the thread
+        // that advances the time, so it cannot wait for a retry delay.
+        Path settings = parent.resolve("agent.yaml");
+        Files.writeString(
+                settings,
+                """
+                armature:
+                  guards:
+                    model:
+                      chat:
+                        retry:
+                          max-attempts: 3
+                          initial-delay: 0ms
+                        circuit-breaker:
+                          consecutive-failures: 3
+                          wait-in-open: 2s
+                          max-concurrent-probes: 1
+                """);
+        ManualTime time = ManualTime.create();
+        ConsoleCapture console = new ConsoleCapture();
+        ExecutorService runner = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> status = runner.submit(() -> AgentHost.run(
+                    List.of(
+                            "--chaos",
+                            "--workspace-dir",
+                            parent.toString(),
+                            "--data-dir",
+                            parent.resolve("data").toString(),
+                            "--config",
+                            settings.toString()),
+                    console.stream,
+                    err,
+                    new CountDownLatch(1),
+                    time));
+            console.await("stopping in 12.000 s", Duration.ofSeconds(60));
+
+            // Every turn, the breaker's waits, the detector's evaluation (at 10 s) and the scenario's end.
+            time.advance(AgentHost.CHAOS_SCENARIO);
+
+            assertThat(status.get(60, TimeUnit.SECONDS))
+                    .as("stderr: %s", errBytes)
+                    .isEqualTo(AgentHost.EXIT_OK);
+            // The printers may run behind the system: wait for the last lines of the scenario.
+            console.await("circuit HALF_OPEN → CLOSED", Duration.ofSeconds(60));
+            console.await("finding NewError", Duration.ofSeconds(60));
+            console.await("Shutdown report: clean", Duration.ofSeconds(60));
+            String output = console.toString(StandardCharsets.UTF_8);
+            assertThat(output)
+                    .containsPattern("guard model.chat circuit CLOSED → OPEN: 3 consecutive failures")
+                    .containsPattern("guard model.chat circuit OPEN → HALF_OPEN")
+                    .containsPattern("guard model.chat circuit HALF_OPEN → CLOSED")
+                    .containsPattern("session-manager +turn 3 failed, going on: the model call failed: "
+                            + "java.net.ConnectException: model endpoint unavailable")
+                    .containsPattern(
+                            "turn \\d+ failed, going on: the guard model.chat refused the call \\(CIRCUIT_OPEN\\)")
+                    .containsPattern("errors +finding NewError v1:[0-9a-f]{16}: java.net.ConnectException, "
+                            + "first seen in model.chat");
+            // The error repeated four times; its fingerprint is printed once.
+            assertThat(output.split("new fingerprint", -1))
+                    .as("fingerprint lines in:%n%s", output)
+                    .hasSize(2);
+            assertThat(output)
+                    .containsPattern("errors +new fingerprint v1:[0-9a-f]{16}: java.net.ConnectException "
+                            + "\"model endpoint unavailable: connection refused \\(simulated outage\\)\" "
+                            + "from guard model.chat \\(TRANSIENT\\)");
+        } finally {
             runner.shutdownNow();
         }
     }

@@ -32,6 +32,15 @@ class HostOptionsTest {
         assertThat(o.runFor()).contains(Duration.ofSeconds(3));
         assertThat(o.workspaceParent()).contains(Path.of("/tmp/x"));
         assertThat(o.help()).isFalse();
+        assertThat(o.chaos()).isFalse();
+    }
+
+    @Test
+    void chaos_is_a_flag_that_combines_with_run_for() {
+        HostOptions o = HostOptions.parse(List.of("--chaos", "--run-for", "5s"));
+        assertThat(o.chaos()).isTrue();
+        assertThat(o.runFor()).contains(Duration.ofSeconds(5));
+        assertThat(HostOptions.USAGE).contains("--chaos");
     }
 
     @Test
