@@ -169,7 +169,7 @@ public final class DefaultErrors implements Errors {
                 masked(requireNonNull(context, "context")));
         meters.errorRecorded(lower(origin), lower(errorClass));
         log.atDebug()
-                .addKeyValue("fingerprint", fingerprint)
+                .addKeyValue("error.fingerprint", fingerprint)
                 .addKeyValue("errorType", event.errorType())
                 .addKeyValue("origin", origin)
                 .addKeyValue("originName", originName)

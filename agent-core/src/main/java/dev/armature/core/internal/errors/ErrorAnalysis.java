@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.armature.api.event.EventBus;
 import dev.armature.api.resilience.ErrorEvent;
 import dev.armature.api.resilience.ErrorFinding;
+import dev.armature.api.resilience.Fingerprint;
 import dev.armature.api.time.Cancellable;
 import dev.armature.api.time.Scheduler;
 import dev.armature.core.internal.errors.detect.ErrorDetector;
@@ -65,9 +66,27 @@ public final class ErrorAnalysis {
     public List<ErrorFinding> evaluateAndPublish() {
         List<ErrorFinding> findings = detector.evaluate();
         for (ErrorFinding f : findings) {
-            log.atInfo().addKeyValue("finding", f.type().name()).log("error finding");
+            var entry = log.atInfo().addKeyValue("finding", f.type().name());
+            Fingerprint fp = fingerprintOf(f);
+            if (fp != null) {
+                entry = entry.addKeyValue("error.fingerprint", fp);
+            }
+            entry.log("error finding");
             bus.publish(DefaultErrors.SOURCE, f);
         }
         return findings;
+    }
+
+    private static @Nullable Fingerprint fingerprintOf(ErrorFinding f) {
+        if (f instanceof ErrorFinding.NewError n) {
+            return n.fingerprint();
+        } else if (f instanceof ErrorFinding.Spike s) {
+            return s.fingerprint();
+        } else if (f instanceof ErrorFinding.Escalating e) {
+            return e.fingerprint();
+        } else if (f instanceof ErrorFinding.RisingTrend t) {
+            return t.fingerprint();
+        }
+        return null; // a cascade is about components, not one fingerprint
     }
 }
