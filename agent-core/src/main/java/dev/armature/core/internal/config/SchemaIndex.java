@@ -19,6 +19,11 @@ final class SchemaIndex {
     private final List<ConfigSchema> schemas;
     private final Map<String, ConfigProperty> exact = new LinkedHashMap<>();
     private final List<ConfigProperty> patterns = new ArrayList<>();
+    /** Patterns by their number of segments: a key is matched only against those of its own length. */
+    private final Map<Integer, List<ConfigProperty>> patternsBySegments = new HashMap<>();
+    /** Whether any list or map property is declared; without one, {@link #container} has no answer. */
+    private boolean hasContainers;
+
     private final Map<String, String> relocations = new HashMap<>();
     private final List<String> prefixes = new ArrayList<>();
 
@@ -36,8 +41,12 @@ final class SchemaIndex {
                             p.key(),
                             null);
                 }
+                hasContainers |= isContainer(p);
                 if (p.key().contains("*")) {
                     patterns.add(p);
+                    patternsBySegments
+                            .computeIfAbsent(segments(p.key()), n -> new ArrayList<>())
+                            .add(p);
                 } else {
                     exact.put(p.key(), p);
                 }
@@ -59,7 +68,7 @@ final class SchemaIndex {
         if (p != null) {
             return Optional.of(p);
         }
-        for (ConfigProperty pattern : patterns) {
+        for (ConfigProperty pattern : patternsBySegments.getOrDefault(segments(key), List.of())) {
             if (matches(pattern.key(), key)) {
                 return Optional.of(pattern);
             }
@@ -67,9 +76,24 @@ final class SchemaIndex {
         return Optional.empty();
     }
 
+    private static int segments(String key) {
+        int n = 1;
+        for (int i = key.indexOf('.'); i >= 0; i = key.indexOf('.', i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    private static boolean isContainer(ConfigProperty p) {
+        return p.type() instanceof ConfigType.ListOf || p.type() instanceof ConfigType.MapOf;
+    }
+
     /** The property a key belongs to as a list element ({@code a.b[2]}) or map entry ({@code a.b.x}). */
     Optional<ConfigProperty> container(String key) {
         int bracket = key.indexOf('[');
+        if (!hasContainers) {
+            return Optional.empty();
+        }
         if (bracket > 0) {
             Optional<ConfigProperty> list = find(key.substring(0, bracket));
             if (list.isPresent() && list.get().type() instanceof ConfigType.ListOf) {
@@ -123,7 +147,6 @@ final class SchemaIndex {
         return best != null && bestDistance <= limit ? Optional.of(best) : Optional.empty();
     }
 
-    /** Whether a key matches a pattern whose {@code *} segments match any one segment; compares in place. */
     /** A key and its parents, so that a misspelt parent ({@code histroy.size}) finds its match. */
     private static void addWithParents(List<String> out, String key) {
         out.add(key);
@@ -132,6 +155,7 @@ final class SchemaIndex {
         }
     }
 
+    /** Whether a key matches a pattern whose {@code *} segments match any one segment; compares in place. */
     static boolean matches(String pattern, String key) {
         int p = 0;
         int k = 0;

@@ -39,6 +39,37 @@ class SchemaIndexMatchPropertyTest {
         assertThat(SchemaIndex.matches("*", "")).isTrue();
     }
 
+    @Provide
+    Arbitrary<String> wellFormed() {
+        return Arbitraries.of("a", "b", "*", "ab", "a-b")
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(5)
+                .map(segments -> String.join(".", segments));
+    }
+
+    @Provide
+    Arbitrary<java.util.List<String>> declarations() {
+        return wellFormed().list().ofMaxSize(12);
+    }
+
+    /** find() only tries the patterns of the key's length: it must answer as a scan of all of them. */
+    @Property(tries = 500)
+    void find_answers_as_a_scan_of_every_pattern_in_declaration_order(
+            @ForAll("declarations") java.util.List<String> declared, @ForAll("wellFormed") String key) {
+        java.util.List<String> patterns =
+                declared.stream().filter(d -> d.contains("*")).distinct().toList();
+        var schema = dev.armature.api.config.ConfigSchema.builder("test");
+        patterns.forEach(p ->
+                schema.add(dev.armature.api.config.ConfigProperty.builder(p, dev.armature.api.config.ConfigType.STRING)
+                        .build()));
+        SchemaIndex index = new SchemaIndex(java.util.List.of(schema.build()));
+        java.util.Optional<String> expected =
+                patterns.stream().filter(p -> reference(p, key)).findFirst();
+        assertThat(index.find(key).map(dev.armature.api.config.ConfigProperty::key))
+                .isEqualTo(expected);
+    }
+
     private static boolean reference(String pattern, String key) {
         String[] p = pattern.split("\\.", -1);
         String[] k = key.split("\\.", -1);
