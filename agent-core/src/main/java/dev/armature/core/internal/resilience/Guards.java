@@ -3,6 +3,9 @@ package dev.armature.core.internal.resilience;
 import static java.util.Objects.requireNonNull;
 
 import dev.armature.api.config.Config;
+import dev.armature.api.config.ConfigException;
+import dev.armature.api.config.ConfigSnapshot;
+import dev.armature.api.config.ConfigViolation;
 import dev.armature.api.event.EventBus;
 import dev.armature.api.event.Subscription;
 import dev.armature.api.resilience.ErrorClass;
@@ -13,8 +16,11 @@ import dev.armature.api.time.Scheduler;
 import dev.armature.api.time.TimeSource;
 import dev.armature.core.internal.metrics.CardinalityGuard;
 import dev.armature.core.internal.metrics.Meters;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
@@ -49,6 +55,7 @@ public final class Guards {
     private final Map<String, Set<String>> taggedKeys = new ConcurrentHashMap<>();
 
     private final Subscription configChanges;
+    private final Subscription configVeto;
     private volatile GuardFailureSink sink = GuardFailureSink.NONE;
 
     /**
@@ -81,6 +88,37 @@ public final class Guards {
         this.classifiers = requireNonNull(classifiers, "classifiers");
         this.meters = requireNonNull(meters, "meters");
         this.configChanges = config.onChange("armature.guards", changes -> reconfigure());
+        this.configVeto = config.addValidator(this::validate);
+    }
+
+    private static final String ADAPTIVE_SECTION = ".adaptive-limiter.";
+
+    /**
+     * Vetoes a change after which a guard could not be built: the schema checks each key alone, but
+     * the adaptive limiter's options must also agree with each other (a minimum above the maximum).
+     * Every guard in use is checked, and every guard the change gives adaptive-limiter keys.
+     */
+    private List<ConfigViolation> validate(ConfigSnapshot proposed) {
+        Set<String> names = new TreeSet<>(guards.keySet());
+        for (String key : proposed.keys()) {
+            int section = key.indexOf(ADAPTIVE_SECTION);
+            if (key.startsWith(GuardSettings.PREFIX) && section > GuardSettings.PREFIX.length()) {
+                names.add(key.substring(GuardSettings.PREFIX.length(), section));
+            }
+        }
+        List<ConfigViolation> violations = new ArrayList<>();
+        for (String name : names) {
+            try {
+                var unused = GuardSettings.read(proposed, name);
+            } catch (ConfigException e) {
+                String key = e.key().orElse(GuardSettings.PREFIX + name);
+                String message = String.valueOf(e.getMessage());
+                violations.add(proposed.origin(key)
+                        .map(origin -> ConfigViolation.of(key, message, origin))
+                        .orElseGet(() -> ConfigViolation.missing(key, message)));
+            }
+        }
+        return violations;
     }
 
     /**
@@ -167,5 +205,6 @@ public final class Guards {
     /** Stops following configuration changes. */
     public void close() {
         configChanges.close();
+        configVeto.close();
     }
 }

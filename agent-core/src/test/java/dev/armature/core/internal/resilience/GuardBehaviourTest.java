@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.armature.api.AgentSystem;
 import dev.armature.api.resilience.CircuitState;
 import dev.armature.api.resilience.ErrorClass;
 import dev.armature.api.resilience.Guard;
@@ -14,6 +15,7 @@ import dev.armature.api.resilience.GuardLayer;
 import dev.armature.api.resilience.GuardRejectedException;
 import dev.armature.api.resilience.GuardTimeoutException;
 import dev.armature.core.internal.orchestrator.DefaultAgentSystem;
+import dev.armature.core.time.ManualTime;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
@@ -285,14 +287,43 @@ class GuardBehaviourTest {
     }
 
     @Test
-    void adaptive_limiter_options_that_contradict_each_other_keep_the_guard_from_being_built() {
-        try (GuardFixture f = GuardFixture.of(settings(
-                "dep.adaptive-limiter.enabled", "true",
-                "dep.adaptive-limiter.min-limit", "10",
-                "dep.adaptive-limiter.max-limit", "5"))) {
-            assertThatThrownBy(() -> f.system.guard("dep"))
+    void adaptive_limiter_options_that_contradict_each_other_in_the_first_snapshot_refuse_the_guard() {
+        try (AgentSystem system = AgentSystem.builder()
+                .name("guards")
+                .timeSource(ManualTime.create())
+                .environment(Map.of())
+                .systemProperties(settings(
+                        "dep.adaptive-limiter.enabled", "true",
+                        "dep.adaptive-limiter.min-limit", "10",
+                        "dep.adaptive-limiter.max-limit", "5"))
+                .build()) {
+            assertThatThrownBy(() -> system.guard("dep"))
                     .isInstanceOf(dev.armature.api.config.ConfigException.class)
                     .hasMessageContaining("armature.guards.dep.adaptive-limiter");
+        }
+    }
+
+    @Test
+    void a_change_that_would_leave_a_guard_unbuildable_is_vetoed_and_the_guard_keeps_its_settings() {
+        try (GuardFixture f = GuardFixture.of(
+                settings("dep.adaptive-limiter.enabled", "true", "dep.adaptive-limiter.max-limit", "50"))) {
+            Guard guard = f.system.guard("dep");
+            var update = f.system.config().override(Map.of("armature.guards.dep.adaptive-limiter.min-limit", "60"));
+            assertThat(update.outcome()).isEqualTo(dev.armature.api.config.ConfigUpdate.Outcome.REJECTED);
+            assertThat(update.violations()).singleElement().satisfies(v -> assertThat(v.key())
+                    .startsWith("armature.guards.dep.adaptive-limiter"));
+            assertThat(guard.descriptor()
+                            .layer(GuardLayer.Kind.ADAPTIVE_LIMITER)
+                            .orElseThrow()
+                            .options())
+                    .containsEntry("min-limit", "1");
+            // A guard not built yet is checked too, by the keys the change gives it.
+            var other = f.system
+                    .config()
+                    .override(Map.of(
+                            "armature.guards.other.adaptive-limiter.enabled", "true",
+                            "armature.guards.other.adaptive-limiter.initial-limit", "500"));
+            assertThat(other.outcome()).isEqualTo(dev.armature.api.config.ConfigUpdate.Outcome.REJECTED);
         }
     }
 
