@@ -143,4 +143,59 @@ class ErrorsTest {
                     .containsExactlyInAnyOrder("flaky", "dep");
         }
     }
+
+    /** A component that keeps its context, so that the test can report its failures. */
+    private static final class Reporting implements Component {
+        private final ComponentDescriptor descriptor;
+        private volatile @org.jspecify.annotations.Nullable ComponentContext context;
+
+        Reporting(ComponentDescriptor descriptor) {
+            this.descriptor = descriptor;
+        }
+
+        @Override
+        public ComponentDescriptor descriptor() {
+            return descriptor;
+        }
+
+        @Override
+        public void start(ComponentContext c) {
+            context = c;
+        }
+
+        @Override
+        public void stop() {}
+
+        void fail(String why) {
+            java.util.Objects.requireNonNull(context, "not started").reportFailure(new IllegalStateException(why));
+        }
+    }
+
+    @Test
+    void a_dependent_failing_after_its_dependency_is_found_as_a_cascade() throws Exception {
+        ManualTime time = ManualTime.create();
+        Reporting db = new Reporting(ComponentDescriptor.of("db"));
+        Reporting index = new Reporting(ComponentDescriptor.of("index", "db"));
+        try (AgentSystem system = builder(Map.of())
+                .timeSource(time)
+                .scheduler(time)
+                .component(db)
+                .component(index)
+                .build()) {
+            var findings = new LinkedBlockingQueue<ErrorFinding>();
+            system.events().subscribe(ErrorFinding.class, e -> {
+                if (e.payload() instanceof ErrorFinding.Cascade) {
+                    findings.add(e.payload());
+                }
+            });
+            system.start();
+            db.fail("disk full");
+            time.advance(Duration.ofSeconds(3));
+            index.fail("no database");
+            time.advance(Duration.ofSeconds(10)); // the next evaluation
+
+            assertThat(findings.poll(10, TimeUnit.SECONDS))
+                    .isEqualTo(new ErrorFinding.Cascade("db", List.of("index"), Duration.ofSeconds(3)));
+        }
+    }
 }

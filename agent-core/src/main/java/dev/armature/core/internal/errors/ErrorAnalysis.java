@@ -8,7 +8,10 @@ import dev.armature.api.resilience.ErrorFinding;
 import dev.armature.api.resilience.Fingerprint;
 import dev.armature.api.time.Cancellable;
 import dev.armature.api.time.Scheduler;
+import dev.armature.core.internal.errors.detect.CascadeDetector;
 import dev.armature.core.internal.errors.detect.ErrorDetector;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -21,7 +24,11 @@ import org.slf4j.LoggerFactory;
 public final class ErrorAnalysis {
     private static final Logger log = LoggerFactory.getLogger(ErrorAnalysis.class);
 
+    /** How long after a component's failure its dependents' failures count as its cascade. */
+    public static final Duration CASCADE_WINDOW = Duration.ofMinutes(2);
+
     private final ErrorDetector detector;
+    private final CascadeDetector cascades;
     private final EventBus bus;
     private @Nullable Cancellable evaluation;
 
@@ -29,17 +36,22 @@ public final class ErrorAnalysis {
      * Creates the analysis and connects it to the errors service.
      *
      * @param errors the service whose recorded errors are analysed
-     * @param detector the detector
+     * @param detector the detector of new errors, spikes, escalation and trends
+     * @param cascades the detector of cascades, fed with the components' errors
      * @param bus where findings are published
      */
-    public ErrorAnalysis(DefaultErrors errors, ErrorDetector detector, EventBus bus) {
+    public ErrorAnalysis(DefaultErrors errors, ErrorDetector detector, CascadeDetector cascades, EventBus bus) {
         this.detector = requireNonNull(detector, "detector");
+        this.cascades = requireNonNull(cascades, "cascades");
         this.bus = requireNonNull(bus, "bus");
         errors.observeWith(this::observe);
     }
 
     private void observe(ErrorEvent event) {
         detector.observe(event);
+        if (event.origin() == ErrorEvent.Origin.COMPONENT) {
+            cascades.observe(event.originName());
+        }
     }
 
     /** Starts evaluating periodically; a second call does nothing. */
@@ -64,7 +76,8 @@ public final class ErrorAnalysis {
      * @return the findings, in the order they were published
      */
     public List<ErrorFinding> evaluateAndPublish() {
-        List<ErrorFinding> findings = detector.evaluate();
+        List<ErrorFinding> findings = new ArrayList<>(detector.evaluate());
+        findings.addAll(cascades.evaluate());
         for (ErrorFinding f : findings) {
             var entry = log.atInfo().addKeyValue("finding", f.type().name());
             Fingerprint fp = fingerprintOf(f);

@@ -38,6 +38,7 @@ import dev.armature.core.internal.config.CoreSchema;
 import dev.armature.core.internal.config.DefaultConfig;
 import dev.armature.core.internal.errors.DefaultErrors;
 import dev.armature.core.internal.errors.ErrorAnalysis;
+import dev.armature.core.internal.errors.detect.CascadeDetector;
 import dev.armature.core.internal.errors.detect.DetectorSettings;
 import dev.armature.core.internal.errors.detect.ErrorDetector;
 import dev.armature.core.internal.event.DefaultEventBus;
@@ -198,7 +199,12 @@ public final class DefaultAgentSystem implements AgentSystem {
             this.classifiers = ErrorClassifiers.of(rules);
             this.errors = DefaultErrors.fromConfig(
                     config.snapshot(), error -> Optional.of(classifiers.classify(error)), bus, meters);
-            this.errorAnalysis = new ErrorAnalysis(errors, new ErrorDetector(time, DetectorSettings.DEFAULTS), bus);
+            ComponentGraph componentGraph = graph;
+            this.errorAnalysis = new ErrorAnalysis(
+                    errors,
+                    new ErrorDetector(time, DetectorSettings.DEFAULTS),
+                    new CascadeDetector(time, componentGraph::transitiveHardDependents, ErrorAnalysis.CASCADE_WINDOW),
+                    bus);
         } catch (RuntimeException e) {
             abandon();
             throw e;
