@@ -115,10 +115,7 @@ public final class DefaultErrors implements Errors {
 
     @Override
     public ErrorEvent record(Throwable error, Map<String, String> context) {
-        requireNonNull(error, "error");
-        ErrorClass errorClass =
-                classifier.classify(error).map(Classification::errorClass).orElse(ErrorClass.TRANSIENT);
-        return record(error, ErrorEvent.Origin.HOST, HOST, context, errorClass);
+        return record(error, ErrorEvent.Origin.HOST, HOST, context);
     }
 
     /**

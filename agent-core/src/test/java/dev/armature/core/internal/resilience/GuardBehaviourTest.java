@@ -198,26 +198,7 @@ class GuardBehaviourTest {
                 "limited.rate-limiter.enabled", "true",
                 "limited.rate-limiter.limit-for-period", "2",
                 "limited.rate-limiter.refresh-period", "1s"))) {
-            Guard guard = f.system.guard("dep");
-            CountDownLatch inside = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            ExecutorService caller = Executors.newSingleThreadExecutor();
-            try {
-                Future<String> first = caller.submit(() -> guard.call(() -> {
-                    inside.countDown();
-                    release.await();
-                    return "first";
-                }));
-                assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
-                assertThatThrownBy(() -> guard.call(() -> "second"))
-                        .isInstanceOfSatisfying(GuardRejectedException.class, e -> assertThat(e.reason())
-                                .isEqualTo(GuardRejectedException.Reason.BULKHEAD_FULL));
-                release.countDown();
-                assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("first");
-                assertThat(guard.call(() -> "third")).isEqualTo("third");
-            } finally {
-                caller.shutdownNow();
-            }
+            refusesASecondCallWhileOneIsInside(f.system.guard("dep"), GuardRejectedException.Reason.BULKHEAD_FULL);
 
             Guard limited = f.system.guard("limited");
             assertThat(limited.call(() -> 1)).isEqualTo(1);
@@ -256,26 +237,8 @@ class GuardBehaviourTest {
                             .options())
                     .containsEntry("algorithm", "aimd")
                     .containsEntry("max-limit", "1");
-            CountDownLatch inside = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            ExecutorService caller = Executors.newSingleThreadExecutor();
-            try {
-                Future<String> first = caller.submit(() -> guard.call(() -> {
-                    inside.countDown();
-                    release.await();
-                    return "first";
-                }));
-                assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
-                assertThatThrownBy(() -> guard.call(() -> "second"))
-                        .isInstanceOfSatisfying(GuardRejectedException.class, e -> assertThat(e.reason())
-                                .isEqualTo(GuardRejectedException.Reason.CONCURRENCY_LIMITED));
-                release.countDown();
-                assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("first");
-                // The refusal released the bulkhead's permit it had taken, and the first call its own.
-                assertThat(guard.call(() -> "third")).isEqualTo("third");
-            } finally {
-                caller.shutdownNow();
-            }
+            // The refusal releases the bulkhead's permit it had taken, and the first call its own.
+            refusesASecondCallWhileOneIsInside(guard, GuardRejectedException.Reason.CONCURRENCY_LIMITED);
             assertThat(f.system
                             .service(MeterRegistry.class)
                             .get("armature.guard.concurrency.limit")
@@ -412,6 +375,32 @@ class GuardBehaviourTest {
             f.time.advance(Duration.ofMinutes(11));
             assertThat(model.forKey("tenant-a")).isNotSameAs(a);
             assertThatThrownBy(() -> a.forKey("x")).isInstanceOf(IllegalStateException.class);
+        }
+    }
+    /**
+     * Holds one call inside the guard, checks that a second is refused for the reason, then lets the
+     * first finish and checks that the guard admits again.
+     */
+    private static void refusesASecondCallWhileOneIsInside(Guard guard, GuardRejectedException.Reason reason)
+            throws Exception {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            Future<String> first = caller.submit(() -> guard.call(() -> {
+                inside.countDown();
+                release.await();
+                return "first";
+            }));
+            assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThatThrownBy(() -> guard.call(() -> "second"))
+                    .isInstanceOfSatisfying(GuardRejectedException.class, e -> assertThat(e.reason())
+                            .isEqualTo(reason));
+            release.countDown();
+            assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("first");
+            assertThat(guard.call(() -> "third")).isEqualTo("third");
+        } finally {
+            caller.shutdownNow();
         }
     }
 }
