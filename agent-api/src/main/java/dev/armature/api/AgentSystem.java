@@ -7,9 +7,12 @@ import dev.armature.api.config.ConfigSchema;
 import dev.armature.api.config.ConfigValidator;
 import dev.armature.api.config.Keyring;
 import dev.armature.api.event.EventBus;
+import dev.armature.api.resilience.Emergency;
 import dev.armature.api.resilience.ErrorClassifier;
 import dev.armature.api.resilience.Errors;
 import dev.armature.api.resilience.Guard;
+import dev.armature.api.resilience.Recovery;
+import dev.armature.api.resilience.RecoveryTarget;
 import dev.armature.api.time.RandomSource;
 import dev.armature.api.time.Scheduler;
 import dev.armature.api.time.TimeSource;
@@ -19,6 +22,7 @@ import dev.armature.spi.SystemExtension;
 import dev.armature.spi.SystemSpec;
 import dev.armature.spi.config.ConfigSource;
 import dev.armature.spi.config.ConfigSpec;
+import dev.armature.spi.resilience.RecoveryChain;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -151,6 +155,24 @@ public interface AgentSystem extends AutoCloseable {
     Errors errors();
 
     /**
+     * Returns the system's recovery chains: what they are doing, and the hand a person gives them.
+     *
+     * @return the recovery service, available as soon as the system is built
+     */
+    Recovery recovery();
+
+    /**
+     * Returns the system's emergency brake: safe mode.
+     *
+     * <pre>{@code
+     * system.emergency().enterSafeMode("runaway tool calls, incident 4711");
+     * }</pre>
+     *
+     * @return the emergency service
+     */
+    Emergency emergency();
+
+    /**
      * Returns the system's time source.
      *
      * @return the time source
@@ -232,6 +254,7 @@ public interface AgentSystem extends AutoCloseable {
         private final List<ConfigSchema> configSchemas = new ArrayList<>();
         private final List<ConfigValidator> configValidators = new ArrayList<>();
         private final List<ErrorClassifier> errorClassifiers = new ArrayList<>();
+        private final Map<RecoveryTarget, RecoveryChain> recoveryChains = new LinkedHashMap<>();
         private String environmentPrefix = "";
         private @Nullable Map<String, String> environment;
         private @Nullable Map<String, String> systemProperties;
@@ -559,6 +582,19 @@ public interface AgentSystem extends AutoCloseable {
         }
 
         /**
+         * Binds a recovery chain to its target, replacing one bound before to the same target. A
+         * component without a chain gets {@link RecoveryChain#defaultFor(String)}.
+         *
+         * @param chain the chain
+         * @return this builder
+         */
+        public Builder addRecoveryChain(RecoveryChain chain) {
+            requireNonNull(chain, "chain");
+            recoveryChains.put(chain.target(), chain);
+            return this;
+        }
+
+        /**
          * Adds a rule that every configuration, the first included, must pass.
          *
          * @param validator the validator
@@ -668,7 +704,8 @@ public interface AgentSystem extends AutoCloseable {
                             Optional.ofNullable(environment),
                             Optional.ofNullable(systemProperties),
                             Optional.ofNullable(keyring)),
-                    errorClassifiers);
+                    errorClassifiers,
+                    List.copyOf(recoveryChains.values()));
             RuntimeProvider provider = findRuntime(loader);
             built = true;
             return requireNonNull(

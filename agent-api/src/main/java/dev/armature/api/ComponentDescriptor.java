@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * What the orchestrator needs to know about a component: its name, what it depends on, whether it
- * is optional, its timeouts and its restart policy.
+ * is optional or essential, its timeouts and its restart policy.
  *
  * <pre>{@code
  * ComponentDescriptor.builder("session-manager")
@@ -31,6 +31,9 @@ import java.util.Set;
  * @param stopTimeout how long {@code stop} may run before it is interrupted and reported as timed
  *     out
  * @param restartPolicy how the supervisor treats failures while running
+ * @param essential whether the component keeps running in {@linkplain
+ *     dev.armature.api.resilience.Emergency safe mode}; an essential component may depend only on
+ *     essential ones
  * @since 0.1
  */
 public record ComponentDescriptor(
@@ -40,7 +43,8 @@ public record ComponentDescriptor(
         boolean optional,
         Duration startTimeout,
         Duration stopTimeout,
-        RestartPolicy restartPolicy) {
+        RestartPolicy restartPolicy,
+        boolean essential) {
     /** The default start timeout: 30 seconds. */
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(30);
 
@@ -57,6 +61,7 @@ public record ComponentDescriptor(
      * @param startTimeout the start timeout; positive
      * @param stopTimeout the stop timeout; positive
      * @param restartPolicy the restart policy
+     * @param essential whether it keeps running in safe mode
      */
     public ComponentDescriptor {
         checkName(name, "component name");
@@ -65,6 +70,28 @@ public record ComponentDescriptor(
         checkPositive(startTimeout, "startTimeout");
         checkPositive(stopTimeout, "stopTimeout");
         requireNonNull(restartPolicy, "restartPolicy");
+    }
+
+    /**
+     * Creates an essential descriptor, as before there was safe mode.
+     *
+     * @param name the unique, non-blank name
+     * @param dependsOn hard dependencies
+     * @param after soft dependencies
+     * @param optional whether a failed start still lets the system start
+     * @param startTimeout the start timeout; positive
+     * @param stopTimeout the stop timeout; positive
+     * @param restartPolicy the restart policy
+     */
+    public ComponentDescriptor(
+            String name,
+            List<String> dependsOn,
+            List<String> after,
+            boolean optional,
+            Duration startTimeout,
+            Duration stopTimeout,
+            RestartPolicy restartPolicy) {
+        this(name, dependsOn, after, optional, startTimeout, stopTimeout, restartPolicy, true);
     }
 
     /**
@@ -101,6 +128,7 @@ public record ComponentDescriptor(
         b.startTimeout = startTimeout;
         b.stopTimeout = stopTimeout;
         b.restartPolicy = restartPolicy;
+        b.essential = essential;
         return b;
     }
 
@@ -147,6 +175,7 @@ public record ComponentDescriptor(
         private Duration startTimeout = DEFAULT_START_TIMEOUT;
         private Duration stopTimeout = DEFAULT_STOP_TIMEOUT;
         private RestartPolicy restartPolicy = RestartPolicy.DEFAULT;
+        private boolean essential = true;
 
         Builder(String name) {
             checkName(name, "component name");
@@ -187,6 +216,19 @@ public record ComponentDescriptor(
          */
         public Builder optional(boolean optional) {
             this.optional = optional;
+            return this;
+        }
+
+        /**
+         * Sets whether the component keeps running in safe mode; {@code true} by default. Mark
+         * what the agent can do without — indexing, telemetry uploads, background tools — as not
+         * essential.
+         *
+         * @param essential whether it keeps running in safe mode
+         * @return this builder
+         */
+        public Builder essential(boolean essential) {
+            this.essential = essential;
             return this;
         }
 
@@ -233,7 +275,8 @@ public record ComponentDescriptor(
          *     this component
          */
         public ComponentDescriptor build() {
-            return new ComponentDescriptor(name, dependsOn, after, optional, startTimeout, stopTimeout, restartPolicy);
+            return new ComponentDescriptor(
+                    name, dependsOn, after, optional, startTimeout, stopTimeout, restartPolicy, essential);
         }
     }
 }

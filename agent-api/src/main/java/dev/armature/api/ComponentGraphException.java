@@ -20,7 +20,9 @@ public final class ComponentGraphException extends ArmatureException {
         /** A component depends on a name that no component has. */
         UNKNOWN_DEPENDENCY,
         /** Two components have the same name. */
-        DUPLICATE_NAME
+        DUPLICATE_NAME,
+        /** An essential component depends on one that safe mode would stop. */
+        ESSENTIAL_DEPENDS_ON_NON_ESSENTIAL
     }
 
     /** The kind of graph error. */

@@ -6,6 +6,7 @@ import dev.armature.api.event.Event;
 import dev.armature.api.event.EventListener;
 import dev.armature.api.event.SubscribeOptions;
 import dev.armature.api.resilience.ErrorClassifier;
+import dev.armature.spi.resilience.RecoveryChain;
 import java.util.Optional;
 
 /**
@@ -68,6 +69,14 @@ public interface PluginContext {
      * @param classifier the rule
      */
     void addErrorClassifier(ErrorClassifier classifier);
+
+    /**
+     * Adds a recovery chain; the host's chain for the same target wins over a plugin's, and two
+     * plugins' chains for one target are an error at build.
+     *
+     * @param chain the chain
+     */
+    void addRecoveryChain(RecoveryChain chain);
 
     /**
      * Returns the builder extension of a type, when the host gave one.

@@ -10,6 +10,7 @@ import dev.armature.api.time.RandomSource;
 import dev.armature.api.time.Scheduler;
 import dev.armature.api.time.TimeSource;
 import dev.armature.spi.config.ConfigSpec;
+import dev.armature.spi.resilience.RecoveryChain;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -44,6 +45,7 @@ import java.util.concurrent.Executor;
  * @param checkpointInterval the interval between checkpoints of each checkpointable component
  * @param config the configuration's files, sources, schemas, validators and keyring
  * @param errorClassifiers the host's rules for classifying guarded calls' failures, in order
+ * @param recoveryChains the host's recovery chains, at most one per target
  * @since 0.1
  */
 public record SystemSpec(
@@ -66,7 +68,8 @@ public record SystemSpec(
         Optional<Path> dataDirectory,
         Duration checkpointInterval,
         ConfigSpec config,
-        List<ErrorClassifier> errorClassifiers) {
+        List<ErrorClassifier> errorClassifiers,
+        List<RecoveryChain> recoveryChains) {
     /**
      * Checks every part and copies the collections.
      *
@@ -90,6 +93,7 @@ public record SystemSpec(
      * @param checkpointInterval the checkpoint interval
      * @param config the configuration's sources, schemas and keyring
      * @param errorClassifiers the error classifiers
+     * @param recoveryChains the recovery chains
      */
     public SystemSpec {
         requireNonNull(name, "name");
@@ -114,6 +118,7 @@ public record SystemSpec(
         requireNonNull(checkpointInterval, "checkpointInterval");
         requireNonNull(config, "config");
         errorClassifiers = List.copyOf(errorClassifiers);
+        recoveryChains = List.copyOf(recoveryChains);
     }
 
     /**

@@ -95,6 +95,8 @@ public interface Config {
      * Reads every source again now, and applies the result as one change.
      *
      * @return what happened
+     * @throws ConfigException with code {@code armature.config.frozen} while {@linkplain
+     *     dev.armature.api.resilience.Emergency safe mode} freezes reloads
      */
     ConfigUpdate reload();
 

@@ -23,6 +23,8 @@ public final class CoreSchema {
                 .addPrefix("armature.plugins")
                 .addPrefix("armature.components")
                 .addPrefix("armature.errors")
+                .addPrefix("armature.recovery")
+                .addPrefix("armature.emergency")
                 .add(ConfigProperty.builder(Resolver.PROFILE_KEY, ConfigType.STRING)
                         .description("The active profiles, comma-separated; the last listed wins. Read at build.")
                         .build())
@@ -62,6 +64,22 @@ public final class CoreSchema {
                         .build())
                 .add(ConfigProperty.builder("armature.components.*.optional", ConfigType.BOOLEAN)
                         .description("Whether the system starts without the component when its start fails.")
+                        .build())
+                .add(ConfigProperty.builder("armature.components.*.essential", ConfigType.BOOLEAN)
+                        .description("Whether the component keeps running in safe mode; the code's value (true by"
+                                + " default) unless set.")
+                        .build())
+                .add(ConfigProperty.builder("armature.recovery.stable-after", ConfigType.DURATION)
+                        .defaultValue("5m")
+                        .min("1ms")
+                        .description("How long a target must stay well after a recovery step recovered it for the"
+                                + " recovery to end; a failure within it sends the chain on to its next step.")
+                        .build())
+                .add(ConfigProperty.builder(
+                                "armature.emergency.safe-mode.open-guards", ConfigType.listOf(ConfigType.STRING))
+                        .reloadable(true)
+                        .description("The guards whose circuits safe mode forces open, such as model.chat; none by"
+                                + " default.")
                         .build())
                 .add(component(
                         "restart.kind", ConfigType.enumOf(RestartKind.class), "When the component is restarted."))

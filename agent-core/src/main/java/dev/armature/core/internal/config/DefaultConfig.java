@@ -79,6 +79,9 @@ public final class DefaultConfig implements Config {
     private @Nullable StateStore store;
     private Set<String> heldBack = Set.of();
     private @Nullable Object lastPollFailure;
+    /** Why reloads from sources are frozen (safe mode); null when they are not. Guarded by lock. */
+    private @Nullable String frozenBy;
+
     private boolean historyDirty;
     private volatile @Nullable Scheduler historyWriter;
     /** Serialises history writes, which happen outside {@link #lock} so that fsyncs do not delay changes. */
@@ -243,9 +246,52 @@ public final class DefaultConfig implements Config {
         return schema.schemas();
     }
 
+    /**
+     * Freezes reloads from sources: watched changes and polls are held back until {@link
+     * #thawReloads}, and {@link #reload()} is refused. Overrides and rollbacks still apply: they are
+     * deliberate.
+     */
+    public void freezeReloads(String reason) {
+        lock.lock();
+        try {
+            frozenBy = reason;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Ends a freeze and reads every source again at once: a change made while frozen is applied now,
+     * whether or not its watch had fired yet.
+     */
+    public void thawReloads() {
+        lock.lock();
+        try {
+            frozenBy = null;
+        } finally {
+            lock.unlock();
+        }
+        poll();
+    }
+
+    /** Whether reloads from sources are frozen; the caller holds the lock. */
+    private boolean holdBack() {
+        return frozenBy != null;
+    }
+
     @Override
     public ConfigUpdate reload() {
         return applied(() -> {
+            String frozen = frozenBy;
+            if (frozen != null) {
+                throw new ConfigException(
+                        "armature.config.frozen",
+                        "configuration reloads are frozen by safe mode (" + frozen + "); leave it with"
+                                + " system.emergency().exitSafeMode(), which applies the sources' changes, or"
+                                + " change values now with config().override(...)",
+                        null,
+                        null);
+            }
             List<Layer> fresh = new ArrayList<>();
             for (Slot slot : slots) {
                 try {
@@ -283,6 +329,9 @@ public final class DefaultConfig implements Config {
 
     /** Reads one source again and applies the result; the caller holds the lock. */
     private ConfigUpdate readSource(ConfigSource source) {
+        if (holdBack()) {
+            return new ConfigUpdate(ConfigUpdate.Outcome.UNCHANGED, current.version(), List.of(), List.of(), List.of());
+        }
         List<Layer> fresh = new ArrayList<>();
         for (Slot slot : slots) {
             if (slot.source != source) {
@@ -310,6 +359,9 @@ public final class DefaultConfig implements Config {
     private void pollLocked() {
         lock.lock();
         try {
+            if (holdBack()) {
+                return;
+            }
             List<Layer> fresh = new ArrayList<>();
             List<String> changed = new ArrayList<>();
             for (Slot slot : slots) {

@@ -7,11 +7,15 @@ import dev.armature.api.event.EventBus;
 import dev.armature.api.state.StateStore;
 import dev.armature.api.state.Versioned;
 import dev.armature.api.time.TimeSource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,16 +45,23 @@ final class Checkpoints {
         return component + "#" + slot;
     }
 
-    /** Takes and stores a checkpoint of a running component; a failure is logged and the previous ones stay. */
-    void take(String name, Checkpointable component) {
+    /**
+     * Takes and stores a checkpoint of a running component; a failure is logged and the previous
+     * ones stay.
+     *
+     * @return whether a checkpoint was stored
+     */
+    boolean take(String name, Checkpointable component) {
         try {
             byte[] state = component.checkpoint();
             save(name, component.checkpointVersion(), state);
+            return true;
         } catch (Exception e) {
             log.atWarn()
                     .addKeyValue("component", name)
                     .setCause(e)
                     .log("checkpoint failed; the previous checkpoints are kept");
+            return false;
         }
     }
 
@@ -72,7 +83,12 @@ final class Checkpoints {
     }
 
     private Optional<Checkpoint> read(String component, boolean report) {
-        @Nullable Checkpoint newest = null;
+        return intact(component, report).stream().max(Comparator.comparingLong(Checkpoint::sequence));
+    }
+
+    /** Every intact checkpoint of a component, reporting (if asked) each damaged one. */
+    private List<Checkpoint> intact(String component, boolean report) {
+        List<Checkpoint> found = new ArrayList<>();
         StateStore s = store.get();
         for (int slot = 0; slot < KEPT; slot++) {
             Optional<Versioned> stored = s.get(NAMESPACE, key(component, slot));
@@ -80,10 +96,7 @@ final class Checkpoints {
                 continue;
             }
             try {
-                Checkpoint c = CheckpointCodec.decode(component, stored.get().value());
-                if (newest == null || c.sequence() > newest.sequence()) {
-                    newest = c;
-                }
+                found.add(CheckpointCodec.decode(component, stored.get().value()));
             } catch (CheckpointCodec.CorruptCheckpointException e) {
                 if (report) {
                     log.atWarn()
@@ -97,19 +110,42 @@ final class Checkpoints {
                 }
             }
         }
-        return Optional.ofNullable(newest);
+        return found;
     }
 
-    /** Hands the newest intact checkpoint, if any, to the component's restore. */
-    void restore(String name, Checkpointable component) throws Exception {
-        Optional<Checkpoint> newest = newest(name);
-        if (newest.isPresent()) {
-            component.restore(newest.get());
-            lastSequence.merge(name, newest.get().sequence(), Math::max);
-            bus.publish(
-                    ComponentTable.SOURCE,
-                    new ComponentEvent.CheckpointRestored(
-                            name, newest.get().sequence(), newest.get().version()));
+    /**
+     * Returns the newest intact checkpoint taken before a time and not among the excluded ones,
+     * publishing an event for each damaged one passed over.
+     */
+    Optional<Checkpoint> newestBefore(String component, Instant before, Set<Long> excluded) {
+        return intact(component, true).stream()
+                .filter(c -> c.takenAt().isBefore(before) && !excluded.contains(c.sequence()))
+                .max(Comparator.comparingLong(Checkpoint::sequence));
+    }
+
+    /**
+     * Hands a checkpoint to the component's restore: the pinned one while it is still kept and
+     * intact, otherwise the newest intact one, if any.
+     *
+     * @return the restored checkpoint's sequence, or 0 when none was restored
+     */
+    long restore(String name, Checkpointable component, long pinned) throws Exception {
+        Optional<Checkpoint> chosen = Optional.empty();
+        if (pinned > 0) {
+            chosen = intact(name, false).stream()
+                    .filter(c -> c.sequence() == pinned)
+                    .findFirst();
         }
+        if (chosen.isEmpty()) {
+            chosen = newest(name);
+        }
+        if (chosen.isEmpty()) {
+            return 0;
+        }
+        Checkpoint c = chosen.get();
+        component.restore(c);
+        lastSequence.merge(name, c.sequence(), Math::max);
+        bus.publish(ComponentTable.SOURCE, new ComponentEvent.CheckpointRestored(name, c.sequence(), c.version()));
+        return c.sequence();
     }
 }

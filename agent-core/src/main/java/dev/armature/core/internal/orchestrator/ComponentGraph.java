@@ -103,6 +103,15 @@ public final class ComponentGraph {
                                     + " add it to the builder, fix the name, or use after(\"" + dep
                                     + "\") if the order alone matters. Known: " + byName.keySet() + ".");
                 }
+                if (d.essential() && !byName.get(dep).essential()) {
+                    throw new ComponentGraphException(
+                            ComponentGraphException.Kind.ESSENTIAL_DEPENDS_ON_NON_ESSENTIAL,
+                            List.of(d.name(), dep),
+                            "Component '" + d.name() + "' is essential but depends on '" + dep + "', which is not:"
+                                    + " safe mode would stop '" + dep + "' and with it '" + d.name() + "'. Mark '"
+                                    + dep + "' essential, mark '" + d.name() + "' not essential, or use after(\""
+                                    + dep + "\").");
+                }
             }
         }
         findCycle(byName);

@@ -74,6 +74,29 @@ final class ComponentNode {
     int backoffAttempt;
     long runningSinceNanos;
 
+    /**
+     * When the current run of failures began, by the system's clock; null while the component runs
+     * stably. Checkpoints taken since are not trusted by a restore of the last good one.
+     */
+    @Nullable
+    Instant failingSince;
+
+    /** The checkpoints that starts which then failed had been restored from, in this run of failures. */
+    final java.util.Set<Long> suspectCheckpoints = new java.util.HashSet<>();
+
+    /** The checkpoint the last start restored; 0 when it restored none. Written on a worker. */
+    volatile long restoredSequence;
+
+    /** A checkpoint that every start restores until a newer one is taken; 0 for the newest. */
+    volatile long pinnedCheckpoint;
+
+    /** The dependency whose failure stopped this component; null when that is not why it stopped. */
+    @Nullable
+    String stoppedWith;
+
+    /** Whether safe mode stopped the component, and so starts it again when it ends. */
+    boolean suspended;
+
     List<HealthCheck> checks = List.of();
     final Map<String, CheckState> checkStates = new LinkedHashMap<>();
     boolean checking;

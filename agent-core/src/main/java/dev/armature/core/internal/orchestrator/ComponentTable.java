@@ -95,6 +95,10 @@ final class ComponentTable {
         return nodes.values();
     }
 
+    Optional<ComponentNode> find(String name) {
+        return Optional.ofNullable(nodes.get(name));
+    }
+
     ComponentNode node(String name) {
         return requireNonNull(nodes.get(name), name);
     }

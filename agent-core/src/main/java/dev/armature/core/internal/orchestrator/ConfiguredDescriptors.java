@@ -44,6 +44,7 @@ final class ConfiguredDescriptors {
                     .startTimeout(config.get(p + "start-timeout", Duration.class, code.startTimeout()))
                     .stopTimeout(config.get(p + "stop-timeout", Duration.class, code.stopTimeout()))
                     .optional(config.get(p + "optional", Boolean.class, code.optional()))
+                    .essential(config.get(p + "essential", Boolean.class, code.essential()))
                     .restartPolicy(configured)
                     .build();
         } catch (IllegalArgumentException e) {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.armature.api.AgentSystem;
 import dev.armature.api.ArmatureException;
 import dev.armature.api.ArmatureVersion;
+import dev.armature.api.Checkpoint;
 import dev.armature.api.Checkpointable;
 import dev.armature.api.Component;
 import dev.armature.api.ComponentDescriptor;
@@ -23,9 +24,12 @@ import dev.armature.api.config.Config;
 import dev.armature.api.config.ConfigSchema;
 import dev.armature.api.event.EventBus;
 import dev.armature.api.health.HealthStatus;
+import dev.armature.api.resilience.Emergency;
 import dev.armature.api.resilience.ErrorClassifier;
 import dev.armature.api.resilience.ErrorEvent;
 import dev.armature.api.resilience.Guard;
+import dev.armature.api.resilience.Recovery;
+import dev.armature.api.resilience.RecoveryTarget;
 import dev.armature.api.state.StateStore;
 import dev.armature.api.time.Cancellable;
 import dev.armature.api.time.RandomSource;
@@ -45,6 +49,8 @@ import dev.armature.core.internal.event.DefaultEventBus;
 import dev.armature.core.internal.metrics.Meters;
 import dev.armature.core.internal.plugin.PluginContributions;
 import dev.armature.core.internal.plugin.PluginLoader;
+import dev.armature.core.internal.recovery.RecoveryEngine;
+import dev.armature.core.internal.recovery.SafeModeSwitch;
 import dev.armature.core.internal.resilience.ErrorClassifiers;
 import dev.armature.core.internal.resilience.GuardSchema;
 import dev.armature.core.internal.resilience.Guards;
@@ -52,10 +58,12 @@ import dev.armature.core.internal.state.Storage;
 import dev.armature.core.metrics.MicrometerExtension;
 import dev.armature.spi.SystemSpec;
 import dev.armature.spi.config.ConfigSource;
+import dev.armature.spi.resilience.RecoveryChain;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +93,8 @@ public final class DefaultAgentSystem implements AgentSystem {
     /** How long close() waits for the system's own threads to end once their work is done. */
     private static final Duration THREAD_GRACE = Duration.ofSeconds(5);
 
+    private static final String SAFE_MODE_GUARDS = "armature.emergency.safe-mode.open-guards";
+
     private final SystemSpec spec;
     private final PluginContributions plugins;
     private final ComponentGraph graph;
@@ -109,6 +119,8 @@ public final class DefaultAgentSystem implements AgentSystem {
     private final Orchestrator orchestrator;
     private final HealthWatch health;
     private final ShutdownSequence shutdown;
+    private final RecoveryEngine recovery;
+    private final SafeModeSwitch emergency;
     private final Map<Class<?>, Supplier<?>> services = new ConcurrentHashMap<>();
     private final boolean hasCheckpoints;
     private @Nullable Storage storage;
@@ -125,6 +137,7 @@ public final class DefaultAgentSystem implements AgentSystem {
 
     /** Loads the plugins, validates the graph and prepares the system; starts no component. */
     public DefaultAgentSystem(SystemSpec spec) {
+        Map<RecoveryTarget, RecoveryChain> chains;
         this.spec = requireNonNull(spec, "spec");
         this.threads = new OwnedThreads(spec.name());
         ConfigBootstrap bootstrap =
@@ -194,6 +207,11 @@ public final class DefaultAgentSystem implements AgentSystem {
                 descriptors.add(ConfiguredDescriptors.apply(code, config.snapshot()));
             }
             this.graph = ComponentGraph.of(descriptors);
+            chains = new LinkedHashMap<>(plugins.recoveryChains());
+            for (RecoveryChain chain : spec.recoveryChains()) {
+                chains.put(chain.target(), chain); // the host's chain wins over a plugin's
+            }
+            checkChainTargets(graph, chains);
             List<ErrorClassifier> rules = new ArrayList<>(spec.errorClassifiers());
             rules.addAll(plugins.errorClassifiers());
             this.classifiers = ErrorClassifiers.of(rules);
@@ -225,6 +243,56 @@ public final class DefaultAgentSystem implements AgentSystem {
         this.orchestrator =
                 new Orchestrator(table, scheduler, random, ops, meters, checkpoints, config, guards::guard, errors);
         this.health = new HealthWatch(table, ops, orchestrator);
+        Orchestrator supervisor = orchestrator;
+        this.recovery = new RecoveryEngine(
+                this,
+                bus,
+                time,
+                scheduler,
+                workers,
+                guards,
+                new RecoveryEngine.Components() {
+                    @Override
+                    public Optional<Checkpoint> restartFromLastGoodCheckpoint(String component) {
+                        return supervisor.restartFromLastGoodCheckpoint(component);
+                    }
+
+                    @Override
+                    public boolean running(String component) {
+                        return supervisor.running(component);
+                    }
+                },
+                chains,
+                () -> config.getOptional("armature.recovery.stable-after", Duration.class)
+                        .orElse(Duration.ofMinutes(5)));
+        DefaultConfig reloads = config;
+        this.emergency = new SafeModeSwitch(
+                bus,
+                time,
+                new SafeModeSwitch.Components() {
+                    @Override
+                    public List<String> suspendNonEssential(String reason) {
+                        return supervisor.suspendNonEssential(reason);
+                    }
+
+                    @Override
+                    public void resumeSuspended(String reason) {
+                        supervisor.resumeSuspended(reason);
+                    }
+                },
+                guards,
+                new SafeModeSwitch.Reloads() {
+                    @Override
+                    public void freeze(String reason) {
+                        reloads.freezeReloads(reason);
+                    }
+
+                    @Override
+                    public void thaw() {
+                        reloads.thawReloads();
+                    }
+                },
+                () -> reloads.snapshot().getList(SAFE_MODE_GUARDS, String.class));
         this.shutdown = new ShutdownSequence(
                 orchestrator,
                 new ComponentStops(table, ops, meters, checkpoints),
@@ -258,6 +326,7 @@ public final class DefaultAgentSystem implements AgentSystem {
                 () -> storage().stateStore(), Storage.holdsNamespace(dataDirectory(), DefaultConfig.NAMESPACE));
         config.startWatching(scheduler);
         errorAnalysis.start(scheduler);
+        recovery.start();
         List<ComponentFailure> failures;
         try {
             failures = orchestrator.startAll();
@@ -337,6 +406,7 @@ public final class DefaultAgentSystem implements AgentSystem {
     private void runShutdown() {
         CompletableFuture<ShutdownReport> result = requireNonNull(shutdownResult);
         ShutdownReport report;
+        recovery.stop();
         try {
             report = shutdown.run();
         } catch (InterruptedException e) {
@@ -488,6 +558,26 @@ public final class DefaultAgentSystem implements AgentSystem {
     @Override
     public DefaultErrors errors() {
         return errors;
+    }
+
+    @Override
+    public Recovery recovery() {
+        return recovery;
+    }
+
+    @Override
+    public Emergency emergency() {
+        return emergency;
+    }
+
+    /** A chain for a component no one has is a mistake that would otherwise never show. */
+    private static void checkChainTargets(ComponentGraph graph, Map<RecoveryTarget, RecoveryChain> chains) {
+        for (RecoveryTarget target : chains.keySet()) {
+            if (target.kind() == RecoveryTarget.Kind.COMPONENT && !graph.order().contains(target.name())) {
+                throw new IllegalArgumentException("a recovery chain is bound to " + target
+                        + ", but no component has that name; known: " + graph.order());
+            }
+        }
     }
 
     @Override

@@ -2,12 +2,14 @@ package dev.armature.core.internal.orchestrator;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.armature.api.Checkpoint;
 import dev.armature.api.Checkpointable;
 import dev.armature.api.ComponentContext;
 import dev.armature.api.ComponentEvent;
 import dev.armature.api.ComponentFailure;
 import dev.armature.api.ComponentState;
 import dev.armature.api.FailureInfo;
+import dev.armature.api.IllegalLifecycleException;
 import dev.armature.api.RestartKind;
 import dev.armature.api.RestartPolicy;
 import dev.armature.api.config.Config;
@@ -21,6 +23,7 @@ import dev.armature.api.time.TimeSource;
 import dev.armature.core.internal.errors.DefaultErrors;
 import dev.armature.core.internal.metrics.Meters;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,6 +31,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -227,8 +231,9 @@ final class Orchestrator implements HealthWatch.Supervisor {
         track(
                 n,
                 ops.run(n.descriptor.startTimeout(), () -> {
+                    n.restoredSequence = 0;
                     if (n.component instanceof Checkpointable c) {
-                        checkpoints.restore(n.name, c);
+                        n.restoredSequence = checkpoints.restore(n.name, c, n.pinnedCheckpoint);
                     }
                     n.component.start(context);
                 }),
@@ -333,6 +338,9 @@ final class Orchestrator implements HealthWatch.Supervisor {
             return;
         }
         RestartPolicy policy = n.descriptor.restartPolicy();
+        if (!normal) {
+            noteFailure(n, policy);
+        }
         boolean restart = policy.kind() == RestartKind.PERMANENT || (policy.kind() == RestartKind.TRANSIENT && !normal);
         if (!restart) {
             giveUp(n, cause, normal ? ComponentState.STOPPED : ComponentState.FAILED);
@@ -399,6 +407,24 @@ final class Orchestrator implements HealthWatch.Supervisor {
         }
         n.restartGroup = group;
         stopEachInReverse(group, gate);
+    }
+
+    /**
+     * Keeps track of the run of failures a restore of the last good checkpoint must reach back
+     * before: it begins with the first failure after the component ran stably (as long as its
+     * backoff's reset time), and the checkpoints its failed starts and runs had restored are suspect.
+     */
+    private void noteFailure(ComponentNode n, RestartPolicy policy) {
+        long now = time.nanoTime();
+        boolean ranStably = n.state == ComponentState.RUNNING
+                && now - n.runningSinceNanos >= policy.backoff().resetAfter().toNanos();
+        if (n.failingSince == null || ranStably) {
+            n.failingSince = time.now();
+            n.suspectCheckpoints.clear();
+        }
+        if (n.restoredSequence > 0) {
+            n.suspectCheckpoints.add(n.restoredSequence);
+        }
     }
 
     /**
@@ -506,6 +532,7 @@ final class Orchestrator implements HealthWatch.Supervisor {
                     g.lastFailure = stopFailure;
                     transition(g, ComponentState.FAILED, stopFailure);
                 } else {
+                    g.stoppedWith = owner.name;
                     transition(g, ComponentState.STOPPED, dependencyGone);
                 }
             }
@@ -563,6 +590,147 @@ final class Orchestrator implements HealthWatch.Supervisor {
         });
     }
 
+    // ---------------------------------------------------------------- recovery and safe mode
+
+    /** What a restore of the last good checkpoint must reach back before; read under the lock. */
+    record FailureRun(Instant since, Set<Long> suspects) {}
+
+    /**
+     * Returns the run of failures of a failed component, for a restore of its last good checkpoint.
+     *
+     * @throws IllegalLifecycleException if the component has not failed or the system is not running
+     */
+    FailureRun failureRun(String name) {
+        synchronized (lock) {
+            ComponentNode n = node(name);
+            checkRestartable(n);
+            Instant since = n.failingSince != null ? n.failingSince : time.now();
+            return new FailureRun(since, Set.copyOf(n.suspectCheckpoints));
+        }
+    }
+
+    private void checkRestartable(ComponentNode n) {
+        if (mode != Mode.RUNNING) {
+            throw new IllegalLifecycleException(
+                    "restart of component '" + n.name + "'",
+                    mode.name(),
+                    "components are restarted from a checkpoint only while the system runs");
+        }
+        if (n.state != ComponentState.FAILED) {
+            throw new IllegalLifecycleException(
+                    "restart of component '" + n.name + "' from a checkpoint",
+                    n.state.name(),
+                    "only a FAILED component is restarted this way; its supervisor handles the others");
+        }
+    }
+
+    /**
+     * Starts a failed component again, restoring the given checkpoint (and restoring it again at
+     * each restart until a newer one is taken), with a fresh restart intensity; its hard dependents
+     * that stopped with it start again after it.
+     */
+    void restartFailed(String name, long checkpoint, String why) {
+        synchronized (lock) {
+            ComponentNode n = node(name);
+            checkRestartable(n);
+            n.pinnedCheckpoint = checkpoint;
+            FailureInfo cause = new FailureInfo("recovery", why);
+            List<ComponentNode> group = new ArrayList<>();
+            group.add(n);
+            for (String dependent : graph.transitiveHardDependents(name)) {
+                ComponentNode d = node(dependent);
+                if (d.state == ComponentState.STOPPED && d.stoppedWith != null) {
+                    group.add(d);
+                }
+            }
+            for (ComponentNode g : group) {
+                g.stoppedWith = null;
+                g.restartTimesNanos.clear();
+                g.backoffAttempt = 0;
+                g.awaitingBackoff = false;
+                transition(g, ComponentState.RESTARTING, cause);
+            }
+            launchReady();
+        }
+    }
+
+    /**
+     * Stops every non-essential component that runs or is on its way to, dependents first, and
+     * marks them to start again on {@link #resumeSuspended}; returns their names in start order.
+     */
+    List<String> suspendNonEssential(String reason) {
+        synchronized (lock) {
+            if (mode != Mode.RUNNING) {
+                throw new IllegalLifecycleException(
+                        "entering safe mode", mode.name(), "safe mode is entered only while the system runs");
+            }
+            FailureInfo cause = new FailureInfo("safe-mode", "stopped by safe mode: " + reason);
+            List<ComponentNode> stopped = new ArrayList<>();
+            List<String> order = new ArrayList<>(graph.order());
+            Collections.reverse(order);
+            for (String name : order) {
+                ComponentNode n = node(name);
+                if (n.descriptor.essential() || n.state.isTerminal() || n.state == ComponentState.NEW) {
+                    continue;
+                }
+                n.suspended = true;
+                n.lastFailure = cause;
+                stopped.add(0, n);
+                giveUp(n, cause, ComponentState.STOPPED);
+            }
+            return stopped.stream().map(n -> n.name).toList();
+        }
+    }
+
+    /** Starts again the components safe mode stopped, unless something else has moved them since. */
+    void resumeSuspended(String reason) {
+        synchronized (lock) {
+            if (mode != Mode.RUNNING) {
+                return; // a stopping system starts nothing
+            }
+            FailureInfo cause = new FailureInfo("safe-mode", "started again: " + reason);
+            for (ComponentNode n : table.all()) {
+                if (!n.suspended) {
+                    continue;
+                }
+                n.suspended = false;
+                if (n.state == ComponentState.STOPPED) {
+                    n.restartTimesNanos.clear();
+                    n.backoffAttempt = 0;
+                    n.awaitingBackoff = false;
+                    transition(n, ComponentState.RESTARTING, cause);
+                }
+            }
+            launchReady();
+        }
+    }
+
+    /**
+     * Restarts a failed component from its last good checkpoint: the newest intact one taken before
+     * its failures began that none of its failed starts or runs had restored. The store is read
+     * outside the lock; the restart checks the component's state again under it.
+     */
+    Optional<Checkpoint> restartFromLastGoodCheckpoint(String name) {
+        ComponentNode n = table.find(name)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("no component is named '" + name + "'; known: " + graph.order()));
+        FailureRun run = failureRun(name);
+        if (!(n.component instanceof Checkpointable)) {
+            return Optional.empty();
+        }
+        Optional<Checkpoint> good = checkpoints.newestBefore(name, run.since(), run.suspects());
+        if (good.isPresent()) {
+            Checkpoint c = good.get();
+            restartFailed(name, c.sequence(), "restarted from its last good checkpoint #" + c.sequence());
+        }
+        return good;
+    }
+
+    /** Whether a component runs now; a recovery's check that it stayed well. */
+    boolean running(String name) {
+        return node(name).state == ComponentState.RUNNING;
+    }
+
     // ---------------------------------------------------------------- shutdown
 
     /**
@@ -598,7 +766,15 @@ final class Orchestrator implements HealthWatch.Supervisor {
             }
             for (ComponentNode n : table.all()) {
                 if (n.state == ComponentState.RUNNING && n.busy == null && n.component instanceof Checkpointable c) {
-                    track(n, ops.run(n.descriptor.stopTimeout(), () -> checkpoints.take(n.name, c)), r -> {});
+                    // A newer checkpoint replaces a pinned one as what the next restart restores.
+                    track(
+                            n,
+                            ops.run(n.descriptor.stopTimeout(), () -> {
+                                if (checkpoints.take(n.name, c)) {
+                                    n.pinnedCheckpoint = 0;
+                                }
+                            }),
+                            r -> {});
                 }
             }
         }

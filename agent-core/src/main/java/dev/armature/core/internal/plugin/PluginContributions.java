@@ -9,11 +9,13 @@ import dev.armature.api.event.EventBus;
 import dev.armature.api.event.EventListener;
 import dev.armature.api.event.SubscribeOptions;
 import dev.armature.api.resilience.ErrorClassifier;
+import dev.armature.api.resilience.RecoveryTarget;
 import dev.armature.spi.Plugin;
 import dev.armature.spi.PluginContext;
 import dev.armature.spi.PluginException;
 import dev.armature.spi.SystemExtension;
 import dev.armature.spi.SystemSpec;
+import dev.armature.spi.resilience.RecoveryChain;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +33,8 @@ public final class PluginContributions {
     private final List<String> pluginIds = new ArrayList<>();
     private final List<ConfigSchema> configSchemas = new ArrayList<>();
     private final List<ErrorClassifier> errorClassifiers = new ArrayList<>();
+    private final Map<RecoveryTarget, RecoveryChain> recoveryChains = new LinkedHashMap<>();
+    private final Map<RecoveryTarget, String> recoveryChainOwners = new LinkedHashMap<>();
 
     private PluginContributions() {}
 
@@ -84,6 +88,11 @@ public final class PluginContributions {
     /** Returns the plugins' error classifiers, in the order they were contributed. */
     public List<ErrorClassifier> errorClassifiers() {
         return List.copyOf(errorClassifiers);
+    }
+
+    /** Returns the plugins' recovery chains, one per target. */
+    public Map<RecoveryTarget, RecoveryChain> recoveryChains() {
+        return Map.copyOf(recoveryChains);
     }
 
     /** Returns the instances contributed for an SPI type, in contribution order. */
@@ -170,6 +179,22 @@ public final class PluginContributions {
         public void addErrorClassifier(ErrorClassifier classifier) {
             checkOpen();
             errorClassifiers.add(requireNonNull(classifier, "classifier"));
+        }
+
+        @Override
+        public void addRecoveryChain(RecoveryChain chain) {
+            checkOpen();
+            requireNonNull(chain, "chain");
+            String other = recoveryChainOwners.putIfAbsent(chain.target(), id);
+            if (other != null) {
+                throw new PluginException(
+                        PluginException.Kind.CONTRIBUTION_FAILED,
+                        id,
+                        "Plugins '" + other + "' and '" + id + "' both contribute a recovery chain for "
+                                + chain.target() + "; disable one, or bind the chain on the builder, which wins.",
+                        null);
+            }
+            recoveryChains.put(chain.target(), chain);
         }
 
         @Override

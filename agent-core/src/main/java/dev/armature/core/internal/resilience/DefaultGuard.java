@@ -53,6 +53,7 @@ final class DefaultGuard implements Guard {
     private final RandomGenerator retryRandom;
     private final RandomGenerator breakerRandom;
     private final GuardMeters meters;
+    private final GuardOverrides overrides;
     private final Object lock = new Object();
     private volatile int lastPublishedLimit;
     private volatile Pipeline pipeline;
@@ -67,6 +68,7 @@ final class DefaultGuard implements Guard {
         this.retryRandom = owner.random.stream(stream + ".retry");
         this.breakerRandom = owner.random.stream(stream + ".breaker");
         this.meters = new GuardMeters(owner.meters, name, keyTag);
+        this.overrides = owner.overrides(name);
         this.pipeline = build(null, settings);
         if (key == null || !keyTag.equals(CardinalityGuard.OTHER)) {
             meters.bindGauges(() -> pipeline);
@@ -169,18 +171,21 @@ final class DefaultGuard implements Guard {
 
     private <T> T execute(GuardedCall<? extends T> op, @Nullable Function<Throwable, ? extends T> fallback) {
         Pipeline p = pipeline;
+        // A recovery's answer applies to the calls that begin while it is in force, not to one
+        // that fails just as the answer arrives.
+        Function<Throwable, ?> answer = overrides.answer;
         for (int attempt = 1; ; attempt++) {
             long start = owner.time.nanoTime();
             GuardRejectedException rejected = admit(p, start);
             if (rejected != null) {
-                return finish(rejected, fallback);
+                return finish(rejected, fallback, answer);
             }
             AdaptiveLimiter adaptive = p.adaptive();
             AdaptiveLimiter.Permit permit = null;
             if (adaptive != null) {
                 permit = adaptive.tryAcquire(start).orElse(null);
                 if (permit == null) {
-                    return finish(refuseConcurrency(p, adaptive), fallback);
+                    return finish(refuseConcurrency(p, adaptive), fallback, answer);
                 }
             }
             Throwable failure;
@@ -189,6 +194,7 @@ final class DefaultGuard implements Guard {
                 T value = p.settings().timeLimiter().enabled() ? callTimed(op, p) : op.call();
                 long end = owner.time.nanoTime();
                 succeeded(p, end - start, end, permit);
+                overrides.succeeded(value);
                 return value;
             } catch (Exception | Error t) {
                 long end = owner.time.nanoTime();
@@ -196,7 +202,7 @@ final class DefaultGuard implements Guard {
                 failure = t;
             }
             if (!retries(p, c, attempt)) {
-                return finish(failure, fallback);
+                return finish(failure, fallback, answer);
             }
             awaitDelay(p.delays().delay(attempt, c.retryAfter()));
             p = pipeline; // a configuration change applies from the next attempt
@@ -205,6 +211,11 @@ final class DefaultGuard implements Guard {
 
     /** Passes the call through breaker, rate limiter and bulkhead, or says which refused it. */
     private @Nullable GuardRejectedException admit(Pipeline p, long start) {
+        String forced = overrides.forcedOpen;
+        if (forced != null) {
+            meters.notPermitted.increment();
+            return reject(GuardRejectedException.Reason.CIRCUIT_OPEN, null, "its circuit is forced open: " + forced);
+        }
         Breaker breaker = p.breaker();
         if (breaker != null && !breaker.tryAcquire(start)) {
             meters.notPermitted.increment();
@@ -350,10 +361,19 @@ final class DefaultGuard implements Guard {
         return true;
     }
 
-    private <T> T finish(Throwable failure, @Nullable Function<Throwable, ? extends T> fallback) {
+    private <T> T finish(
+            Throwable failure,
+            @Nullable Function<Throwable, ? extends T> fallback,
+            @Nullable Function<Throwable, ?> answer) {
         if (fallback != null) {
             meters.fallbacks.increment();
             return fallback.apply(failure);
+        }
+        if (answer != null) {
+            meters.fallbacks.increment();
+            @SuppressWarnings("unchecked") // a recovery's answer is what the guard's callers expect, as documented
+            T value = (T) answer.apply(failure);
+            return value;
         }
         if (failure instanceof RuntimeException r) {
             throw r;
@@ -432,16 +452,20 @@ final class DefaultGuard implements Guard {
     public <T> CompletionStage<T> callAsync(Supplier<? extends CompletionStage<T>> operation) {
         requireNonNull(operation, "operation");
         CompletableFuture<T> result = new CompletableFuture<>();
-        attemptAsync(operation, result, 1);
+        attemptAsync(operation, result, 1, overrides.answer);
         return result;
     }
 
-    private <T> void attemptAsync(Supplier<? extends CompletionStage<T>> op, CompletableFuture<T> result, int attempt) {
+    private <T> void attemptAsync(
+            Supplier<? extends CompletionStage<T>> op,
+            CompletableFuture<T> result,
+            int attempt,
+            @Nullable Function<Throwable, ?> answer) {
         Pipeline p = pipeline;
         long start = owner.time.nanoTime();
         GuardRejectedException rejected = admit(p, start);
         if (rejected != null) {
-            result.completeExceptionally(rejected);
+            failAsync(result, rejected, answer);
             return;
         }
         AdaptiveLimiter adaptive = p.adaptive();
@@ -449,7 +473,7 @@ final class DefaultGuard implements Guard {
         if (adaptive != null) {
             permit = adaptive.tryAcquire(start).orElse(null);
             if (permit == null) {
-                result.completeExceptionally(refuseConcurrency(p, adaptive));
+                failAsync(result, refuseConcurrency(p, adaptive), answer);
                 return;
             }
         }
@@ -490,20 +514,42 @@ final class DefaultGuard implements Guard {
                 long end = owner.time.nanoTime();
                 if (t == null) {
                     succeeded(p, end - start, end, admitted);
+                    overrides.succeeded(v);
                     result.complete(v);
                     return;
                 }
                 Classification c = failed(p, t, end - start, end, admitted);
                 if (!retries(p, c, attempt)) {
-                    result.completeExceptionally(t);
+                    failAsync(result, t, answer);
                     return;
                 }
                 Duration delay = p.delays().delay(attempt, c.retryAfter());
-                owner.scheduler.schedule(delay, () -> attemptAsync(op, result, attempt + 1));
+                owner.scheduler.schedule(delay, () -> attemptAsync(op, result, attempt + 1, answer));
             } catch (RuntimeException | Error e) {
                 result.completeExceptionally(e);
             }
         });
+    }
+
+    /** Fails an asynchronous call, unless a recovery's fallback answers it. */
+    private <T> void failAsync(
+            CompletableFuture<T> result, Throwable failure, @Nullable Function<Throwable, ?> answer) {
+        if (answer == null) {
+            result.completeExceptionally(failure);
+            return;
+        }
+        meters.fallbacks.increment();
+        @SuppressWarnings("unchecked") // a recovery's answer is what the guard's callers expect, as documented
+        T value = (T) answer.apply(failure);
+        result.complete(value);
+    }
+
+    /** Publishes the move into or out of a forced-open circuit. */
+    void forcedOpenChanged(boolean forced, String reason) {
+        Breaker b = pipeline.breaker();
+        CircuitState underlying = b == null ? CircuitState.DISABLED : b.state();
+        breakerChanged(
+                forced ? underlying : CircuitState.FORCED_OPEN, forced ? CircuitState.FORCED_OPEN : underlying, reason);
     }
 
     @Override
@@ -568,6 +614,9 @@ final class DefaultGuard implements Guard {
 
     @Override
     public CircuitState circuitState() {
+        if (overrides.forcedOpen != null) {
+            return CircuitState.FORCED_OPEN;
+        }
         Breaker b = pipeline.breaker();
         return b == null ? CircuitState.DISABLED : b.state();
     }

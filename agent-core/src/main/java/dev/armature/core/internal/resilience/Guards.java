@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,7 @@ public final class Guards {
     final Meters meters;
     private final EventBus bus;
     private final Map<String, DefaultGuard> guards = new ConcurrentHashMap<>();
+    private final Map<String, GuardOverrides> overrides = new ConcurrentHashMap<>();
     /** Per guard name, the keys that got a meter tag of their own. */
     private final Map<String, Set<String>> taggedKeys = new ConcurrentHashMap<>();
 
@@ -138,6 +140,82 @@ public final class Guards {
         return guards.computeIfAbsent(
                 name,
                 n -> new DefaultGuard(this, n, null, GuardMeters.NO_KEY, GuardSettings.read(config.snapshot(), n)));
+    }
+
+    GuardOverrides overrides(String name) {
+        return overrides.computeIfAbsent(name, n -> new GuardOverrides());
+    }
+
+    /** Makes the guards of a name keep the value of their last success, for a last-good fallback. */
+    public void rememberLastGood(String name) {
+        validateName(name);
+        overrides(name).rememberLastGood = true;
+    }
+
+    /**
+     * Makes every failed call of the guards of a name answer with a fallback's value, until {@link
+     * #stopAnswering}.
+     */
+    public void answerWith(String name, Function<Throwable, ?> answer) {
+        validateName(name);
+        overrides(name).answer = requireNonNull(answer, "answer");
+    }
+
+    /**
+     * Makes every failed call of the guards of a name answer with the value of their last success.
+     *
+     * @return whether there was one; when not, nothing changed
+     */
+    public boolean answerWithLastGood(String name) {
+        validateName(name);
+        GuardOverrides o = overrides(name);
+        Object value = o.lastGood();
+        if (value == null) {
+            return false;
+        }
+        o.answer = failure -> value;
+        return true;
+    }
+
+    /** Ends an answer set by {@link #answerWith} or {@link #answerWithLastGood}. */
+    public void stopAnswering(String name) {
+        overrides(name).answer = null;
+    }
+
+    /**
+     * Forces the circuit of the guards of a name open: every call is rejected as CIRCUIT_OPEN until
+     * {@link #release}, whatever the breaker's own state, and across reconfigurations.
+     *
+     * @return whether this call forced it; false when it was forced already
+     */
+    public boolean forceOpen(String name, String reason) {
+        validateName(name);
+        GuardOverrides o = overrides(name);
+        synchronized (o) {
+            if (o.forcedOpen != null) {
+                return false;
+            }
+            o.forcedOpen = reason;
+        }
+        // Made now if not yet used, so that its state shows the force and the event is published.
+        ((DefaultGuard) guard(name)).forcedOpenChanged(true, reason);
+        return true;
+    }
+
+    /** Releases a circuit forced open; returns whether it was. */
+    public boolean release(String name, String reason) {
+        GuardOverrides o = overrides.get(name);
+        if (o == null) {
+            return false;
+        }
+        synchronized (o) {
+            if (o.forcedOpen == null) {
+                return false;
+            }
+            o.forcedOpen = null;
+        }
+        ((DefaultGuard) guard(name)).forcedOpenChanged(false, reason);
+        return true;
     }
 
     static void validateName(String name) {
