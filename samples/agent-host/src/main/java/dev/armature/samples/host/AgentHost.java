@@ -11,12 +11,17 @@ import dev.armature.api.config.ConfigException;
 import dev.armature.api.event.EventEnvelope;
 import dev.armature.api.event.SubscribeOptions;
 import dev.armature.api.event.Subscription;
+import dev.armature.api.resilience.EmergencyEvent;
 import dev.armature.api.resilience.ErrorEvent;
 import dev.armature.api.resilience.ErrorFinding;
 import dev.armature.api.resilience.Fingerprint;
 import dev.armature.api.resilience.GuardEvent;
+import dev.armature.api.resilience.RecoveryEvent;
+import dev.armature.api.resilience.RecoveryTarget;
 import dev.armature.api.time.Cancellable;
 import dev.armature.api.time.TimeSource;
+import dev.armature.spi.resilience.RecoveryChain;
+import dev.armature.spi.resilience.RecoverySteps;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -173,7 +178,11 @@ public final class AgentHost {
                 Subscription findingPrinter =
                         system.events().subscribe(ErrorFinding.class, SubscribeOptions.defaults(), this::printFinding);
                 Subscription turnPrinter = system.events()
-                        .subscribe(AgentTurnFailed.class, SubscribeOptions.defaults(), this::printTurnFailed)) {
+                        .subscribe(AgentTurnFailed.class, SubscribeOptions.defaults(), this::printTurnFailed);
+                Subscription recoveryPrinter = system.events()
+                        .subscribe(RecoveryEvent.class, SubscribeOptions.defaults(), this::printRecovery);
+                Subscription emergencyPrinter = system.events()
+                        .subscribe(EmergencyEvent.class, SubscribeOptions.defaults(), this::printEmergency)) {
             try {
                 system.start();
             } catch (StartupException e) {
@@ -183,6 +192,9 @@ public final class AgentHost {
                 }
                 printReport(system.stop());
                 return EXIT_FAILED;
+            }
+            if (options.safeMode()) {
+                system.emergency().enterSafeMode("started with --safe-mode");
             }
             // The scenario's end is measured on the system's clock, like the outage it shows.
             @Nullable
@@ -214,7 +226,9 @@ public final class AgentHost {
                     + circuitPrinter.dropped()
                     + errorPrinter.dropped()
                     + findingPrinter.dropped()
-                    + turnPrinter.dropped();
+                    + turnPrinter.dropped()
+                    + recoveryPrinter.dropped()
+                    + emergencyPrinter.dropped();
             if (dropped > 0) {
                 err.println("agent-host: " + dropped + " events were not printed: the console was too slow");
             }
@@ -252,6 +266,11 @@ public final class AgentHost {
                 .addConfigFile(settings)
                 .environmentPrefix("AGENT_")
                 .addShutdownTask(ShutdownPhase.DRAIN, "finish-agent-turn", sessions::drain)
+                // While the model's circuit is open, turns get its last good answer; then a person is asked.
+                .addRecoveryChain(RecoveryChain.of(
+                        RecoveryTarget.guard(ModelGateway.GUARD),
+                        RecoverySteps.lastGood(ModelGateway.GUARD),
+                        RecoverySteps.manualIntervention()))
                 // On Ctrl-C the system runs its shutdown phases from the JVM's shutdown hook.
                 .shutdownHook(true)
                 .build();
@@ -354,6 +373,47 @@ public final class AgentHost {
             what = f.type().toString();
         }
         out.printf(Locale.ROOT, "%s  %-16s finding %s%n", CLOCK.format(envelope.timestamp()), "errors", what);
+    }
+
+    private void printRecovery(EventEnvelope<? extends RecoveryEvent> envelope) {
+        RecoveryEvent e = envelope.payload();
+        String what;
+        if (e instanceof RecoveryEvent.Started s) {
+            what = "started: " + s.trigger() + "; steps " + s.steps();
+        } else if (e instanceof RecoveryEvent.StepFinished f) {
+            what = "step " + f.step() + " " + f.outcome() + ": " + f.detail();
+        } else if (e instanceof RecoveryEvent.Deviated d) {
+            what = "failed again after step " + d.step() + ": " + d.signal();
+        } else if (e instanceof RecoveryEvent.RolledBack r) {
+            what = "step " + r.step() + " rolled back (" + r.why() + ")" + (r.succeeded() ? "" : " — FAILED");
+        } else if (e instanceof RecoveryEvent.ManualInterventionRequired m) {
+            what = "needs a person: " + m.reason();
+        } else if (e instanceof RecoveryEvent.Ended x) {
+            what = "ended " + x.resolution() + ": " + x.detail() + " after " + format(x.took());
+        } else {
+            return; // StepStarted: its StepFinished says more
+        }
+        out.printf(
+                Locale.ROOT,
+                "%s  %-16s %s%n",
+                CLOCK.format(envelope.timestamp()),
+                "recovery " + e.target().name(),
+                what);
+    }
+
+    private void printEmergency(EventEnvelope<? extends EmergencyEvent> envelope) {
+        EmergencyEvent e = envelope.payload();
+        String what;
+        if (e instanceof EmergencyEvent.SafeModeEntered in) {
+            what = "SAFE MODE: " + in.safeMode().reason() + "; stopped "
+                    + in.safeMode().stoppedComponents() + ", opened "
+                    + in.safeMode().openedGuards();
+        } else if (e instanceof EmergencyEvent.SafeModeExited out) {
+            what = "safe mode ended after " + format(out.lasted());
+        } else {
+            what = e.type().toString();
+        }
+        out.printf(Locale.ROOT, "%s  %-16s %s%n", CLOCK.format(envelope.timestamp()), "emergency", what);
     }
 
     private void printTurnFailed(EventEnvelope<? extends AgentTurnFailed> envelope) {

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * @param dataDirectory where durable state (the session's checkpoints) is kept
  * @param configFile the settings file; empty for {@code agent-host.yaml} in the data directory
  * @param chaos whether the simulated model fails for a while and the host stops after the scenario
+ * @param safeMode whether the host enters safe mode as soon as it has started
  * @param help whether {@code --help} was given
  */
 record HostOptions(
@@ -26,6 +27,7 @@ record HostOptions(
         Path dataDirectory,
         Optional<Path> configFile,
         boolean chaos,
+        boolean safeMode,
         boolean help) {
     /** Where durable state goes without {@code --data-dir}. */
     static final Path DEFAULT_DATA_DIRECTORY = Path.of("armature-data");
@@ -33,7 +35,7 @@ record HostOptions(
     static final String USAGE = String.join(
             System.lineSeparator(),
             "Usage: java -jar agent-host.jar [--run-for <duration>] [--workspace-dir <dir>] [--data-dir <dir>]",
-            "                                [--config <file>] [--chaos] [--help]",
+            "                                [--config <file>] [--chaos] [--safe-mode] [--help]",
             "",
             "Starts a small coding-agent host on Armature, prints each component's transitions,",
             "runs until Ctrl-C (or for the given duration), then prints the shutdown report.",
@@ -46,7 +48,9 @@ record HostOptions(
             "                         (default: agent-host.yaml in the data directory, written on first run)",
             "  --chaos                make the simulated model fail for a few calls, to show the guard's circuit",
             "                         opening and closing and the fingerprinted errors; stops by itself after",
-            "                         the scenario (about 12 s), or after --run-for if that is shorter",
+            "                         the scenario (about 12 s), or after --run-for if that is shorter;",
+            "                         the model guard's recovery chain answers with the last good reply meanwhile",
+            "  --safe-mode            enter safe mode once started: non-essential components (telemetry) stop",
             "  --help                 print this help and exit",
             "",
             "Exit status: 0 on a clean run, 1 when a component failed to start or stop, 2 on bad arguments.");
@@ -64,6 +68,7 @@ record HostOptions(
         Path dataDirectory = DEFAULT_DATA_DIRECTORY;
         Optional<Path> configFile = Optional.empty();
         boolean chaos = false;
+        boolean safeMode = false;
         boolean help = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -74,10 +79,11 @@ record HostOptions(
                 case "--data-dir" -> dataDirectory = Path.of(valueOf(args, ++i, arg));
                 case "--config" -> configFile = Optional.of(Path.of(valueOf(args, ++i, arg)));
                 case "--chaos" -> chaos = true;
+                case "--safe-mode" -> safeMode = true;
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
         }
-        return new HostOptions(runFor, workspaceParent, dataDirectory, configFile, chaos, help);
+        return new HostOptions(runFor, workspaceParent, dataDirectory, configFile, chaos, safeMode, help);
     }
 
     /** The settings file in use: the one given, or the default in the data directory. */

@@ -24,7 +24,7 @@ final class Telemetry implements Component {
 
     @Override
     public ComponentDescriptor descriptor() {
-        return ComponentDescriptor.builder(NAME).optional(true).build();
+        return ComponentDescriptor.builder(NAME).optional(true).essential(false).build();
     }
 
     @Override

@@ -198,6 +198,7 @@ class AgentHostTest {
             // The printers may run behind the system: wait for the last lines of the scenario.
             console.await("circuit HALF_OPEN → CLOSED", Duration.ofSeconds(60));
             console.await("finding NewError", Duration.ofSeconds(60));
+            console.await("recovery model.chat ended HEALED", Duration.ofSeconds(60));
             console.await("Shutdown report: clean", Duration.ofSeconds(60));
             String output = console.toString(StandardCharsets.UTF_8);
             assertThat(output)
@@ -206,8 +207,11 @@ class AgentHostTest {
                     .containsPattern("guard model.chat circuit HALF_OPEN → CLOSED")
                     .containsPattern("session-manager +turn 3 failed, going on: the model call failed: "
                             + "java.net.ConnectException: model endpoint unavailable")
-                    .containsPattern(
-                            "turn \\d+ failed, going on: the guard model.chat refused the call \\(CIRCUIT_OPEN\\)")
+                    .containsPattern("recovery model.chat +started: its circuit opened: 3 consecutive failures")
+                    .containsPattern("recovery model.chat +step last-good CONTINUE: guard model.chat answers failed"
+                            + " calls with its last good answer")
+                    .containsPattern("recovery model.chat +needs a person")
+                    .containsPattern("recovery model.chat +step last-good rolled back \\(the recovery ended\\)")
                     .containsPattern("errors +finding NewError v1:[0-9a-f]{16}: java.net.ConnectException, "
                             + "first seen in model.chat");
             // The error repeated four times; its fingerprint is printed once.
