@@ -63,13 +63,16 @@ public final class ExecutorScheduler implements Scheduler {
     }
 
     // A periodic task that throws would be silently unscheduled by the executor: log and go on.
+    // The task runs under the scheduling thread's MDC (a periodic one under the MDC of when it was
+    // scheduled), and so does the warning; a task the caller wrapped already is not captured twice.
     private static Runnable guarded(Runnable task) {
-        return () -> {
+        Runnable safe = () -> {
             try {
                 task.run();
             } catch (RuntimeException e) {
                 log.atWarn().addKeyValue("task", task).setCause(e).log("a scheduled task threw");
             }
         };
+        return task instanceof LogContext.Carrying carried ? carried.around(safe) : LogContext.wrap(safe);
     }
 }
