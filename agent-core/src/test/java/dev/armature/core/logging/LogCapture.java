@@ -18,7 +18,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class LogCapture implements AutoCloseable {
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>() {
+        @Override
+        protected void append(ILoggingEvent e) {
+            // Reads the MDC, the thread's name and the message now, on the logging thread: they
+            // are lazy, and read later they would be the test thread's.
+            e.prepareForDeferredProcessing();
+            super.append(e);
+        }
+    };
     private final Level previous;
     private final List<Appender<ILoggingEvent>> others = new ArrayList<>();
 
