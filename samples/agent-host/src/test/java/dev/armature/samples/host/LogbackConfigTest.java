@@ -83,6 +83,19 @@ class LogbackConfigTest {
         assertThat(FileSize.valueOf(text(xml, "totalSizeCap")).getSize()).isEqualTo(100L * FileSize.MB_COEFFICIENT);
     }
 
+    @Test
+    void docs_logging_md_shows_this_configuration_verbatim() throws Exception {
+        String config;
+        try (InputStream in = hostConfig().openStream()) {
+            config = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String body = config.substring(config.indexOf("<configuration")).strip();
+
+        assertThat(Files.readString(Path.of("../../docs/logging.md"), StandardCharsets.UTF_8))
+                .as("docs/logging.md shows src/main/resources/logback.xml")
+                .contains(body);
+    }
+
     private static String text(Document xml, String element) {
         return xml.getElementsByTagName(element).item(0).getTextContent().trim();
     }
