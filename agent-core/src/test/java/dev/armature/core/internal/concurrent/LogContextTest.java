@@ -104,6 +104,26 @@ class LogContextTest {
     }
 
     @Test
+    void a_periodic_task_of_the_default_scheduler_runs_without_the_mdc_of_when_it_was_scheduled() throws Exception {
+        ExecutorScheduler scheduler = new ExecutorScheduler(1, new OwnedThreads("mdc").factory("scheduler"));
+        try {
+            MDC.put(LogFields.CORRELATION_ID, "start-1");
+            AtomicReference<@Nullable Map<String, String>> seen = new AtomicReference<>(Map.of("not", "run"));
+            CountDownLatch ticked = new CountDownLatch(1);
+            var tick = scheduler.scheduleAtFixedRate(Duration.ZERO, Duration.ofHours(1), () -> {
+                seen.set(MDC.getCopyOfContextMap());
+                ticked.countDown();
+            });
+            assertThat(ticked.await(10, TimeUnit.SECONDS)).isTrue();
+            var unused = tick.cancel();
+
+            assertThat(seen.get()).isNullOrEmpty();
+        } finally {
+            scheduler.shutdown();
+        }
+    }
+
+    @Test
     void the_default_scheduler_runs_a_task_and_logs_its_failure_under_the_schedulers_mdc() throws Exception {
         ExecutorScheduler scheduler = new ExecutorScheduler(1, new OwnedThreads("mdc").factory("scheduler"));
         try (LogCapture logs = LogCapture.at(Level.WARN)) {
