@@ -40,7 +40,8 @@ public final class ExecutorScheduler implements Scheduler {
     public Cancellable schedule(Duration delay, Runnable task) {
         requireNonNull(delay, "delay");
         requireNonNull(task, "task");
-        ScheduledFuture<?> f = executor.schedule(guarded(task), Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> f =
+                executor.schedule(guarded(task, true), Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
         return () -> f.cancel(false);
     }
 
@@ -52,8 +53,10 @@ public final class ExecutorScheduler implements Scheduler {
         if (period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("period must be positive, was " + period);
         }
+        // A periodic task is not part of the work that scheduled it (health ticks are scheduled by
+        // start()): it runs without that work's MDC, or its id would stick to every tick for good.
         ScheduledFuture<?> f = executor.scheduleAtFixedRate(
-                guarded(task), Math.max(0, initialDelay.toNanos()), period.toNanos(), TimeUnit.NANOSECONDS);
+                guarded(task, false), Math.max(0, initialDelay.toNanos()), period.toNanos(), TimeUnit.NANOSECONDS);
         return () -> f.cancel(false);
     }
 
@@ -63,13 +66,19 @@ public final class ExecutorScheduler implements Scheduler {
     }
 
     // A periodic task that throws would be silently unscheduled by the executor: log and go on.
-    private static Runnable guarded(Runnable task) {
-        return () -> {
+    // A one-shot task runs under the scheduling thread's MDC, and so does the warning; a task the
+    // caller wrapped already is not captured twice.
+    private static Runnable guarded(Runnable task, boolean carryContext) {
+        Runnable safe = () -> {
             try {
                 task.run();
             } catch (RuntimeException e) {
                 log.atWarn().addKeyValue("task", task).setCause(e).log("a scheduled task threw");
             }
         };
+        if (task instanceof LogContext.Carrying carried) {
+            return carried.around(safe);
+        }
+        return carryContext ? LogContext.wrap(safe) : safe;
     }
 }

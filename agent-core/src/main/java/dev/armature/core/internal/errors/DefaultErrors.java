@@ -2,6 +2,7 @@ package dev.armature.core.internal.errors;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.armature.api.LogFields;
 import dev.armature.api.config.ConfigException;
 import dev.armature.api.config.ConfigSnapshot;
 import dev.armature.api.event.EventBus;
@@ -166,7 +167,7 @@ public final class DefaultErrors implements Errors {
                 masked(requireNonNull(context, "context")));
         meters.errorRecorded(lower(origin), lower(errorClass));
         log.atDebug()
-                .addKeyValue("error.fingerprint", fingerprint)
+                .addKeyValue(LogFields.ERROR_FINGERPRINT, fingerprint)
                 .addKeyValue("errorType", event.errorType())
                 .addKeyValue("origin", origin)
                 .addKeyValue("originName", originName)

@@ -2,6 +2,7 @@ package dev.armature.core.internal.errors;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.armature.api.LogFields;
 import dev.armature.api.event.EventBus;
 import dev.armature.api.resilience.ErrorEvent;
 import dev.armature.api.resilience.ErrorFinding;
@@ -82,7 +83,7 @@ public final class ErrorAnalysis {
             var entry = log.atInfo().addKeyValue("finding", f.type().name());
             Fingerprint fp = fingerprintOf(f);
             if (fp != null) {
-                entry = entry.addKeyValue("error.fingerprint", fp);
+                entry = entry.addKeyValue(LogFields.ERROR_FINGERPRINT, fp);
             }
             entry.log("error finding");
             bus.publish(DefaultErrors.SOURCE, f);

@@ -2,6 +2,7 @@ package dev.armature.core.internal.event;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.armature.api.LogFields;
 import dev.armature.api.event.Event;
 import dev.armature.api.event.EventBus;
 import dev.armature.api.event.EventEnvelope;
@@ -9,8 +10,10 @@ import dev.armature.api.event.EventListener;
 import dev.armature.api.event.SubscribeOptions;
 import dev.armature.api.event.Subscription;
 import dev.armature.api.time.TimeSource;
+import dev.armature.core.internal.concurrent.LogContext;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +35,11 @@ import org.slf4j.LoggerFactory;
  * never run under that lock. Each subscriber drains its queue on the delivery executor, one task at
  * a time, which keeps its events in publication order. Subscribing with replay takes the same lock,
  * so the replayed state and the live events meet without a gap or a duplicate.
+ *
+ * <p>A listener runs under the SLF4J {@code MDC} of the thread that published the event, with the
+ * envelope's correlation id as {@link LogFields#CORRELATION_ID} unless that context has one, so
+ * that its log lines belong to the work that caused the event. Replayed events carry no context
+ * but their correlation id.
  */
 public final class DefaultEventBus implements EventBus {
     private static final Logger log = LoggerFactory.getLogger(DefaultEventBus.class);
@@ -67,6 +75,7 @@ public final class DefaultEventBus implements EventBus {
         requireNonNull(source, "source");
         requireNonNull(correlationId, "correlationId");
         requireNonNull(event, "event");
+        @Nullable Map<String, String> context = LogContext.capture();
         synchronized (lock) {
             EventEnvelope<E> envelope = new EventEnvelope<>(
                     new UUID(ids.nextLong(), ids.nextLong()),
@@ -83,7 +92,7 @@ public final class DefaultEventBus implements EventBus {
             });
             if (!closed) {
                 for (Subscriber<?> s : subscribers) {
-                    s.offer(envelope);
+                    s.offer(envelope, context);
                 }
             }
             return envelope;
@@ -161,11 +170,14 @@ public final class DefaultEventBus implements EventBus {
         }
     }
 
+    /** An event in a subscriber's queue, with the publisher's MDC, or null when that was empty. */
+    private record Queued<E extends Event>(EventEnvelope<E> envelope, @Nullable Map<String, String> context) {}
+
     private final class Subscriber<E extends Event> implements Subscription {
         private final Class<E> type;
         private final int capacity;
         private final EventListener<E> listener;
-        private final ArrayDeque<EventEnvelope<E>> queue = new ArrayDeque<>();
+        private final ArrayDeque<Queued<E>> queue = new ArrayDeque<>();
         private final AtomicLong droppedHere = new AtomicLong();
         private final AtomicLong failuresHere = new AtomicLong();
         private boolean scheduled;
@@ -178,7 +190,7 @@ public final class DefaultEventBus implements EventBus {
         }
 
         /** Called under the bus lock. */
-        void offer(EventEnvelope<?> envelope) {
+        void offer(EventEnvelope<?> envelope, @Nullable Map<String, String> context) {
             if (!type.isInstance(envelope.payload())) {
                 return;
             }
@@ -188,7 +200,7 @@ public final class DefaultEventBus implements EventBus {
                     dropped.incrementAndGet();
                     return;
                 }
-                queue.add(cast(envelope));
+                queue.add(new Queued<>(cast(envelope), context));
             }
             scheduleIfNeeded();
         }
@@ -197,7 +209,7 @@ public final class DefaultEventBus implements EventBus {
         void offerReplay(EventEnvelope<?> envelope) {
             if (type.isInstance(envelope.payload())) {
                 synchronized (this) {
-                    queue.add(cast(envelope));
+                    queue.add(new Queued<>(cast(envelope), null));
                 }
             }
         }
@@ -233,7 +245,7 @@ public final class DefaultEventBus implements EventBus {
 
         private void drain() {
             for (int i = 0; i < DRAIN_BATCH; i++) {
-                @Nullable EventEnvelope<E> next;
+                @Nullable Queued<E> next;
                 synchronized (this) {
                     next = queue.poll();
                     if (next == null || cancelled) {
@@ -250,7 +262,28 @@ public final class DefaultEventBus implements EventBus {
             scheduleIfNeeded();
         }
 
-        private void deliver(EventEnvelope<E> envelope) {
+        private void deliver(Queued<E> queued) {
+            EventEnvelope<E> envelope = queued.envelope();
+            @Nullable Map<String, String> context = queued.context();
+            if (envelope.correlationId().isPresent()
+                    && (context == null || !context.containsKey(LogFields.CORRELATION_ID))) {
+                Map<String, String> withId = context == null ? new HashMap<>(4) : new HashMap<>(context);
+                withId.put(LogFields.CORRELATION_ID, envelope.correlationId().get());
+                context = withId;
+            }
+            if (context == null) {
+                deliverHere(envelope);
+                return;
+            }
+            @Nullable Map<String, String> previous = LogContext.install(context);
+            try {
+                deliverHere(envelope);
+            } finally {
+                LogContext.restore(previous);
+            }
+        }
+
+        private void deliverHere(EventEnvelope<E> envelope) {
             delivered.incrementAndGet();
             try {
                 listener.onEvent(envelope);

@@ -3,6 +3,7 @@ package dev.armature.core.internal.orchestrator;
 import dev.armature.api.Checkpoint;
 import dev.armature.api.Checkpointable;
 import dev.armature.api.ComponentEvent;
+import dev.armature.api.LogFields;
 import dev.armature.api.event.EventBus;
 import dev.armature.api.state.StateStore;
 import dev.armature.api.state.Versioned;
@@ -58,7 +59,7 @@ final class Checkpoints {
             return true;
         } catch (Exception e) {
             log.atWarn()
-                    .addKeyValue("component", name)
+                    .addKeyValue(LogFields.COMPONENT, name)
                     .setCause(e)
                     .log("checkpoint failed; the previous checkpoints are kept");
             return false;
@@ -100,7 +101,7 @@ final class Checkpoints {
             } catch (CheckpointCodec.CorruptCheckpointException e) {
                 if (report) {
                     log.atWarn()
-                            .addKeyValue("component", component)
+                            .addKeyValue(LogFields.COMPONENT, component)
                             .addKeyValue("slot", slot)
                             .addKeyValue("reason", e.getMessage())
                             .log("skipping a damaged checkpoint");

@@ -3,6 +3,7 @@ package dev.armature.core.internal.orchestrator;
 import dev.armature.api.Checkpointable;
 import dev.armature.api.ComponentState;
 import dev.armature.api.FailureInfo;
+import dev.armature.api.LogFields;
 import dev.armature.api.ShutdownReport.ComponentStop;
 import dev.armature.api.ShutdownReport.StopOutcome;
 import dev.armature.core.internal.metrics.Meters;
@@ -148,7 +149,7 @@ final class ComponentStops {
             if (failure.isPresent()) {
                 n.lastFailure = failure.get();
                 log.atWarn()
-                        .addKeyValue("component", n.name)
+                        .addKeyValue(LogFields.COMPONENT, n.name)
                         .addKeyValue("cause", failure.get().summary())
                         .log("component did not stop cleanly; shutdown goes on");
                 table.transition(n, ComponentState.FAILED, failure.get());

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.armature.api.time.Cancellable;
 import dev.armature.api.time.Scheduler;
 import dev.armature.api.time.TimeSource;
+import dev.armature.core.internal.concurrent.LogContext;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -48,7 +49,9 @@ final class TimedOperations {
     private volatile boolean closed;
 
     TimedOperations(Executor workers, Scheduler scheduler, TimeSource time) {
-        this.workers = workers;
+        // A call runs under the MDC of the thread that asked for it; a call kept for the same worker
+        // thread (see Successor) runs under the context that thread is in, its launcher's.
+        this.workers = LogContext.propagating(workers);
         this.scheduler = scheduler;
         this.time = time;
     }

@@ -19,6 +19,7 @@ import dev.armature.api.resilience.GuardTimeoutException;
 import dev.armature.api.resilience.GuardedCall;
 import dev.armature.api.resilience.GuardedRun;
 import dev.armature.api.time.Cancellable;
+import dev.armature.core.internal.concurrent.LogContext;
 import dev.armature.core.internal.metrics.CardinalityGuard;
 import dev.armature.core.internal.resilience.limit.AdaptiveLimiter;
 import io.github.resilience4j.bulkhead.Bulkhead;
@@ -400,7 +401,8 @@ final class DefaultGuard implements Guard {
         // The timer first: the limit counts from before the attempt can begin.
         Cancellable timer = owner.scheduler.schedule(timeout, () -> task.cancel(true));
         try {
-            owner.workers.execute(task);
+            // The attempt runs on a worker, maybe the host's: it logs under the caller's MDC.
+            owner.workers.execute(LogContext.wrap(task));
         } catch (RuntimeException e) {
             timer.cancel();
             throw e;
@@ -524,7 +526,9 @@ final class DefaultGuard implements Guard {
                     return;
                 }
                 Duration delay = p.delays().delay(attempt, c.retryAfter());
-                owner.scheduler.schedule(delay, () -> attemptAsync(op, result, attempt + 1, answer));
+                // The next attempt starts on the scheduler's thread, maybe the host's: under this MDC.
+                owner.scheduler.schedule(
+                        delay, LogContext.wrap(() -> attemptAsync(op, result, attempt + 1, answer)));
             } catch (RuntimeException | Error e) {
                 result.completeExceptionally(e);
             }

@@ -18,7 +18,7 @@ class SecretLeakTest {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process child = new ProcessBuilder(List.of(
                         java.toString(),
-                        "-Dorg.slf4j.simpleLogger.defaultLogLevel=trace",
+                        "-Darmature.test.log.level=TRACE",
                         "-cp",
                         System.getProperty("java.class.path"),
                         SecretLeakScenario.class.getName(),
