@@ -42,6 +42,12 @@ public final class LogFields {
      */
     public static final String CORRELATION_ID = "correlation.id";
 
+    /**
+     * The target of a recovery chain, as {@link dev.armature.api.resilience.RecoveryTarget#toString()}
+     * writes it ({@code component:sessions}, {@code guard:model.chat}): {@value}.
+     */
+    public static final String RECOVERY_TARGET = "recovery.target";
+
     /** The name of the agent system a line comes from, for hosts that run more than one: {@value}. */
     public static final String SYSTEM = "system";
 

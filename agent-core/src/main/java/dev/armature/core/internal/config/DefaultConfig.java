@@ -174,7 +174,7 @@ public final class DefaultConfig implements Config {
         if (!violations.isEmpty()) {
             throw new ConfigValidationException("the first configuration snapshot", violations);
         }
-        first.deprecations().forEach(d -> LOG.warn("deprecated configuration key: {}", d));
+        first.deprecations().forEach(DefaultConfig::logDeprecation);
         DefaultConfig config = new DefaultConfig(
                 index,
                 resolver,
@@ -554,8 +554,10 @@ public final class DefaultConfig implements Config {
         overrides = Map.copyOf(nextOverrides);
         rollback = nextRollback;
         if (!restart.isEmpty() && !restart.equals(heldBack)) {
-            LOG.warn(
-                    "configuration keys changed that take effect only after a restart: {} (source {})", restart, cause);
+            LOG.atWarn()
+                    .addKeyValue("keys", restart)
+                    .addKeyValue("source", cause)
+                    .log("configuration keys changed that take effect only after a restart");
             bus.publish("config", new ConfigEvent.RestartRequired(cause, List.copyOf(restart)));
         }
         heldBack = Set.copyOf(restart);
@@ -568,9 +570,13 @@ public final class DefaultConfig implements Config {
         history.capacity(next.get("armature.config.history.size", Integer.class, ConfigHistory.DEFAULT_SIZE));
         history.add(record(next, cause, diff));
         historyDirty = true;
-        resolution.deprecations().forEach(d -> LOG.warn("deprecated configuration key: {}", d));
+        resolution.deprecations().forEach(DefaultConfig::logDeprecation);
         count("applied");
-        LOG.info("configuration version {} applied from {}: {} key(s) changed", nextVersion, cause, changes.size());
+        LOG.atInfo()
+                .addKeyValue("version", nextVersion)
+                .addKeyValue("source", cause)
+                .addKeyValue("changed", changes.size())
+                .log("configuration applied");
         bus.publish(
                 "config",
                 new ConfigEvent.Applied(
@@ -585,7 +591,10 @@ public final class DefaultConfig implements Config {
         try {
             return requireNonNull(validator.validate(proposed), "a validator returned null");
         } catch (RuntimeException e) {
-            LOG.warn("a configuration validator failed; the change is rejected", e);
+            LOG.atWarn()
+                    .addKeyValue("validator", validator.getClass().getName())
+                    .setCause(e)
+                    .log("a configuration validator failed; the change is rejected");
             return List.of(ConfigViolation.missing(
                     "(validator)",
                     "validator " + validator.getClass().getName() + " failed: "
@@ -610,11 +619,11 @@ public final class DefaultConfig implements Config {
 
     private ConfigUpdate reject(String cause, List<ConfigViolation> violations, boolean preview) {
         count("rejected");
-        LOG.warn(
-                "configuration change from {} rejected; the running version {} stays in force: {}",
-                cause,
-                current.version(),
-                violations);
+        LOG.atWarn()
+                .addKeyValue("source", cause)
+                .addKeyValue("version", current.version())
+                .addKeyValue("violations", violations)
+                .log("configuration change rejected; the running version stays in force");
         bus.publish("config", new ConfigEvent.Rejected(cause, violations));
         return new ConfigUpdate(
                 preview ? ConfigUpdate.Outcome.PREVIEW : ConfigUpdate.Outcome.REJECTED,
@@ -670,10 +679,10 @@ public final class DefaultConfig implements Config {
             } catch (RuntimeException e) {
                 l.failures().incrementAndGet();
                 registry.counter("armature.config.listener.failures").increment();
-                LOG.warn(
-                        "a configuration listener for prefix '{}' failed; other listeners are unaffected",
-                        l.prefix(),
-                        e);
+                LOG.atWarn()
+                        .addKeyValue("prefix", l.prefix())
+                        .setCause(e)
+                        .log("a configuration listener failed; other listeners are unaffected");
             }
         }
     }
@@ -731,7 +740,9 @@ public final class DefaultConfig implements Config {
         historyDirty = true;
         Long rollbackTo = persisted.rollbackTo();
         if (rollbackTo != null && history.find(rollbackTo).isPresent()) {
-            LOG.info("re-applying the configuration rollback to version {} that was in force", rollbackTo);
+            LOG.atInfo()
+                    .addKeyValue("version", rollbackTo)
+                    .log("re-applying the configuration rollback that was in force");
             var unused = rollback(rollbackTo);
         }
     }
@@ -787,7 +798,7 @@ public final class DefaultConfig implements Config {
             try {
                 flushHistory();
             } catch (RuntimeException e) {
-                LOG.warn("writing the configuration history failed; the next change tries again", e);
+                LOG.atWarn().setCause(e).log("writing the configuration history failed; the next change tries again");
                 lock.lock();
                 try {
                     historyDirty = true;
@@ -796,6 +807,10 @@ public final class DefaultConfig implements Config {
                 }
             }
         });
+    }
+
+    private static void logDeprecation(String deprecation) {
+        LOG.atWarn().addKeyValue("deprecation", deprecation).log("deprecated configuration key");
     }
 
     /** Starts watching pushing sources and polling all of them. */
@@ -818,7 +833,10 @@ public final class DefaultConfig implements Config {
             var unused = locked(() -> readSource(source));
             deferHistoryWrite();
         } catch (RuntimeException e) {
-            LOG.warn("reloading configuration source {} failed", source.name(), e);
+            LOG.atWarn()
+                    .addKeyValue("source", source.name())
+                    .setCause(e)
+                    .log("reloading a configuration source failed");
         }
     }
 
@@ -827,7 +845,7 @@ public final class DefaultConfig implements Config {
             pollLocked();
             deferHistoryWrite();
         } catch (RuntimeException e) {
-            LOG.warn("polling the configuration sources failed", e);
+            LOG.atWarn().setCause(e).log("polling the configuration sources failed");
         }
     }
 

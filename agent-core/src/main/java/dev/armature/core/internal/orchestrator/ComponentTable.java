@@ -7,6 +7,7 @@ import dev.armature.api.ComponentEvent;
 import dev.armature.api.ComponentSnapshot;
 import dev.armature.api.ComponentState;
 import dev.armature.api.FailureInfo;
+import dev.armature.api.LogFields;
 import dev.armature.api.event.EventBus;
 import dev.armature.api.time.TimeSource;
 import java.util.ArrayList;
@@ -130,7 +131,7 @@ final class ComponentTable {
         }
         n.since = time.now();
         log.atDebug()
-                .addKeyValue("component", n.name)
+                .addKeyValue(LogFields.COMPONENT, n.name)
                 .addKeyValue("from", from)
                 .addKeyValue("to", to)
                 .addKeyValue("generation", n.generation)

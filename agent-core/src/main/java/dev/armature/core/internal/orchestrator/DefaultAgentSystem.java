@@ -14,6 +14,7 @@ import dev.armature.api.ComponentSnapshot;
 import dev.armature.api.ComponentState;
 import dev.armature.api.GraphFormat;
 import dev.armature.api.IllegalLifecycleException;
+import dev.armature.api.LogFields;
 import dev.armature.api.ModuleMissingException;
 import dev.armature.api.ProvidedBy;
 import dev.armature.api.ShutdownReport;
@@ -24,6 +25,7 @@ import dev.armature.api.config.Config;
 import dev.armature.api.config.ConfigSchema;
 import dev.armature.api.event.EventBus;
 import dev.armature.api.health.HealthStatus;
+import dev.armature.api.resilience.CircuitState;
 import dev.armature.api.resilience.Emergency;
 import dev.armature.api.resilience.ErrorClassifier;
 import dev.armature.api.resilience.ErrorEvent;
@@ -76,6 +78,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -250,7 +253,32 @@ public final class DefaultAgentSystem implements AgentSystem {
                 time,
                 scheduler,
                 workers,
-                guards,
+                new RecoveryEngine.GuardActions() {
+                    @Override
+                    public void rememberLastGood(String guard) {
+                        guards.rememberLastGood(guard);
+                    }
+
+                    @Override
+                    public void answerWith(String guard, Function<Throwable, ?> answer) {
+                        guards.answerWith(guard, answer);
+                    }
+
+                    @Override
+                    public boolean answerWithLastGood(String guard) {
+                        return guards.answerWithLastGood(guard);
+                    }
+
+                    @Override
+                    public void stopAnswering(String guard) {
+                        guards.stopAnswering(guard);
+                    }
+
+                    @Override
+                    public CircuitState circuitState(String guard) {
+                        return guards.guard(guard).circuitState();
+                    }
+                },
                 new RecoveryEngine.Components() {
                     @Override
                     public Optional<Checkpoint> restartFromLastGoodCheckpoint(String component) {
@@ -280,7 +308,17 @@ public final class DefaultAgentSystem implements AgentSystem {
                         supervisor.resumeSuspended(reason);
                     }
                 },
-                guards,
+                new SafeModeSwitch.Circuits() {
+                    @Override
+                    public boolean forceOpen(String guard, String reason) {
+                        return guards.forceOpen(guard, reason);
+                    }
+
+                    @Override
+                    public void release(String guard, String reason) {
+                        var unused = guards.release(guard, reason);
+                    }
+                },
                 new SafeModeSwitch.Reloads() {
                     @Override
                     public void freeze(String reason) {
@@ -314,7 +352,7 @@ public final class DefaultAgentSystem implements AgentSystem {
             state = SystemState.STARTING;
         }
         log.atInfo()
-                .addKeyValue("system", spec.name())
+                .addKeyValue(LogFields.SYSTEM, spec.name())
                 .addKeyValue("components", graph.order().size())
                 .addKeyValue("plugins", plugins.pluginIds())
                 .addKeyValue("randomSeed", random.seed())
@@ -358,7 +396,7 @@ public final class DefaultAgentSystem implements AgentSystem {
             }
         }
         log.atInfo()
-                .addKeyValue("system", spec.name())
+                .addKeyValue(LogFields.SYSTEM, spec.name())
                 .addKeyValue("failedOptional", failures.size())
                 .log("started");
     }
@@ -417,7 +455,7 @@ public final class DefaultAgentSystem implements AgentSystem {
             report = new ShutdownReport(List.of(), List.of(), Duration.ZERO);
         }
         log.atInfo()
-                .addKeyValue("system", spec.name())
+                .addKeyValue(LogFields.SYSTEM, spec.name())
                 .addKeyValue("clean", report.isClean())
                 .addKeyValue("duration", report.duration())
                 .log("stopped");

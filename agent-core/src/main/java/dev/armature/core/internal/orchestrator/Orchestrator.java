@@ -10,6 +10,7 @@ import dev.armature.api.ComponentFailure;
 import dev.armature.api.ComponentState;
 import dev.armature.api.FailureInfo;
 import dev.armature.api.IllegalLifecycleException;
+import dev.armature.api.LogFields;
 import dev.armature.api.RestartKind;
 import dev.armature.api.RestartPolicy;
 import dev.armature.api.config.Config;
@@ -258,7 +259,7 @@ final class Orchestrator implements HealthWatch.Supervisor {
                 recordError(n, error);
             }
             log.atWarn()
-                    .addKeyValue("component", n.name)
+                    .addKeyValue(LogFields.COMPONENT, n.name)
                     .addKeyValue("generation", generation)
                     .addKeyValue("cause", cause.summary())
                     .log("component failed to start");
@@ -321,7 +322,7 @@ final class Orchestrator implements HealthWatch.Supervisor {
         synchronized (lock) {
             if (mode == Mode.STOPPING || n.generation != generation || n.state != ComponentState.RUNNING) {
                 log.atDebug()
-                        .addKeyValue("component", n.name)
+                        .addKeyValue(LogFields.COMPONENT, n.name)
                         .addKeyValue("generation", generation)
                         .log("ignoring a report for a component that is not running in that generation");
                 return;
@@ -354,7 +355,7 @@ final class Orchestrator implements HealthWatch.Supervisor {
         if (n.restartTimesNanos.size() >= policy.intensity().maxRestarts()) {
             int restarts = n.restartTimesNanos.size() + 1;
             log.atError()
-                    .addKeyValue("component", n.name)
+                    .addKeyValue(LogFields.COMPONENT, n.name)
                     .addKeyValue("restarts", restarts)
                     .addKeyValue("window", policy.intensity().window())
                     .log("restart intensity exceeded; escalating");
@@ -393,7 +394,7 @@ final class Orchestrator implements HealthWatch.Supervisor {
                 ComponentTable.SOURCE,
                 new ComponentEvent.RestartScheduled(n.name, n.backoffAttempt, delay, Optional.ofNullable(cause)));
         log.atWarn()
-                .addKeyValue("component", n.name)
+                .addKeyValue(LogFields.COMPONENT, n.name)
                 .addKeyValue("attempt", n.backoffAttempt)
                 .addKeyValue("delay", delay)
                 .addKeyValue("cause", cause == null ? "completed" : cause.summary())
@@ -580,7 +581,7 @@ final class Orchestrator implements HealthWatch.Supervisor {
             meters.componentStopped(g.name, r.duration(), r.outcome().name().toLowerCase(java.util.Locale.ROOT));
             Optional<FailureInfo> failure = r.failure("stop of '" + g.name + "'", g.descriptor.stopTimeout());
             failure.ifPresent(f -> log.atWarn()
-                    .addKeyValue("component", g.name)
+                    .addKeyValue(LogFields.COMPONENT, g.name)
                     .addKeyValue("cause", f.summary())
                     .log("component did not stop cleanly"));
             what.afterStop(g, failure.orElse(null));

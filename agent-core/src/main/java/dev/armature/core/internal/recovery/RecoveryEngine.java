@@ -6,6 +6,7 @@ import dev.armature.api.AgentSystem;
 import dev.armature.api.Checkpoint;
 import dev.armature.api.ComponentEvent;
 import dev.armature.api.ComponentState;
+import dev.armature.api.LogFields;
 import dev.armature.api.event.EventBus;
 import dev.armature.api.event.Subscription;
 import dev.armature.api.resilience.CircuitState;
@@ -22,7 +23,7 @@ import dev.armature.api.resilience.StepOutcome;
 import dev.armature.api.time.Cancellable;
 import dev.armature.api.time.Scheduler;
 import dev.armature.api.time.TimeSource;
-import dev.armature.core.internal.resilience.Guards;
+import dev.armature.core.internal.concurrent.LogContext;
 import dev.armature.spi.resilience.RecoveryChain;
 import dev.armature.spi.resilience.RecoveryContext;
 import dev.armature.spi.resilience.RecoveryStep;
@@ -65,12 +66,30 @@ public final class RecoveryEngine implements Recovery {
         boolean running(String component);
     }
 
+    /** What the engine needs of the guards. */
+    public interface GuardActions {
+        /** Makes the guards of a name keep the value of their last success. */
+        void rememberLastGood(String guard);
+
+        /** Makes every failed call that begins from now on answer with the fallback's value. */
+        void answerWith(String guard, Function<Throwable, ?> answer);
+
+        /** As {@link #answerWith}, with the last good value; false, changing nothing, when there is none. */
+        boolean answerWithLastGood(String guard);
+
+        /** Ends an answer. */
+        void stopAnswering(String guard);
+
+        /** The guard's circuit state now. */
+        CircuitState circuitState(String guard);
+    }
+
     private final AgentSystem system;
     private final EventBus bus;
     private final TimeSource time;
     private final Scheduler scheduler;
     private final Executor workers;
-    private final Guards guards;
+    private final GuardActions guards;
     private final Components components;
     private final Map<RecoveryTarget, RecoveryChain> chains;
     private final Supplier<Duration> stableAfter;
@@ -93,7 +112,7 @@ public final class RecoveryEngine implements Recovery {
             TimeSource time,
             Scheduler scheduler,
             Executor workers,
-            Guards guards,
+            GuardActions guards,
             Components components,
             Map<RecoveryTarget, RecoveryChain> chains,
             Supplier<Duration> stableAfter) {
@@ -249,7 +268,7 @@ public final class RecoveryEngine implements Recovery {
             deviate(a, signal);
         } else {
             log.atDebug()
-                    .addKeyValue("target", target)
+                    .addKeyValue(LogFields.RECOVERY_TARGET, target)
                     .addKeyValue("phase", a.phase)
                     .addKeyValue("signal", signal)
                     .log("a recovery in progress ignores a new failure of its target");
@@ -284,7 +303,7 @@ public final class RecoveryEngine implements Recovery {
         Active a = new Active(target, chain, trigger, time.now(), time.nanoTime());
         active.put(target, a);
         log.atWarn()
-                .addKeyValue("target", target)
+                .addKeyValue(LogFields.RECOVERY_TARGET, target)
                 .addKeyValue("trigger", trigger)
                 .log("recovery started");
         publish(new RecoveryEvent.Started(
@@ -317,7 +336,7 @@ public final class RecoveryEngine implements Recovery {
             result = requireNonNull(step.run(a), () -> "recovery step " + step.name() + " returned null");
         } catch (Exception e) {
             log.atWarn()
-                    .addKeyValue("target", a.target)
+                    .addKeyValue(LogFields.RECOVERY_TARGET, a.target)
                     .addKeyValue("step", step.name())
                     .setCause(e)
                     .log("recovery step failed");
@@ -378,7 +397,7 @@ public final class RecoveryEngine implements Recovery {
     private boolean well(RecoveryTarget target) {
         return switch (target.kind()) {
             case COMPONENT -> components.running(target.name());
-            case GUARD -> guards.guard(target.name()).circuitState() == CircuitState.CLOSED;
+            case GUARD -> guards.circuitState(target.name()) == CircuitState.CLOSED;
                 // a fingerprint that failed again within the period would have deviated already
             case FINGERPRINT -> true;
         };
@@ -390,7 +409,7 @@ public final class RecoveryEngine implements Recovery {
         int index = a.index;
         a.trigger = signal;
         log.atWarn()
-                .addKeyValue("target", a.target)
+                .addKeyValue(LogFields.RECOVERY_TARGET, a.target)
                 .addKeyValue("step", step.name())
                 .addKeyValue("signal", signal)
                 .log("recovered target failed again; the chain goes on");
@@ -415,7 +434,7 @@ public final class RecoveryEngine implements Recovery {
     private void pause(Active a, String reason) {
         a.phase = RecoveryPhase.PAUSED;
         log.atError()
-                .addKeyValue("target", a.target)
+                .addKeyValue(LogFields.RECOVERY_TARGET, a.target)
                 .addKeyValue("reason", reason)
                 .log("recovery needs a person");
         publish(new RecoveryEvent.ManualInterventionRequired(a.target, reason, a.tried));
@@ -444,7 +463,7 @@ public final class RecoveryEngine implements Recovery {
                 }
                 active.remove(a.target);
                 log.atInfo()
-                        .addKeyValue("target", a.target)
+                        .addKeyValue(LogFields.RECOVERY_TARGET, a.target)
                         .addKeyValue("resolution", resolution)
                         .addKeyValue("detail", detail)
                         .log("recovery ended");
@@ -468,7 +487,7 @@ public final class RecoveryEngine implements Recovery {
             return true;
         } catch (Exception e) {
             log.atError()
-                    .addKeyValue("target", a.target)
+                    .addKeyValue(LogFields.RECOVERY_TARGET, a.target)
                     .addKeyValue("step", step.name())
                     .setCause(e)
                     .log("undoing a recovery step failed; its action may still be in force");
@@ -478,11 +497,11 @@ public final class RecoveryEngine implements Recovery {
 
     private void execute(Active a, Runnable work) {
         try {
-            workers.execute(work);
+            workers.execute(LogContext.wrap(work));
         } catch (RejectedExecutionException e) {
             // The pool refuses only once the system is stopping, which abandons every recovery.
             log.atDebug()
-                    .addKeyValue("target", a.target)
+                    .addKeyValue(LogFields.RECOVERY_TARGET, a.target)
                     .log("the worker pool refused a recovery step; the system is stopping");
         }
     }

@@ -2,12 +2,12 @@ package dev.armature.core.internal.recovery;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.armature.api.LogFields;
 import dev.armature.api.event.EventBus;
 import dev.armature.api.resilience.Emergency;
 import dev.armature.api.resilience.EmergencyEvent;
 import dev.armature.api.resilience.SafeMode;
 import dev.armature.api.time.TimeSource;
-import dev.armature.core.internal.resilience.Guards;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +36,15 @@ public final class SafeModeSwitch implements Emergency {
         void resumeSuspended(String reason);
     }
 
+    /** What safe mode needs of the guards. */
+    public interface Circuits {
+        /** Forces a guard's circuit open; false when it was forced already. */
+        boolean forceOpen(String guard, String reason);
+
+        /** Releases a circuit forced open. */
+        void release(String guard, String reason);
+    }
+
     /** What safe mode needs of the configuration. */
     public interface Reloads {
         /** Holds back reloads from sources. */
@@ -48,7 +57,7 @@ public final class SafeModeSwitch implements Emergency {
     private final EventBus bus;
     private final TimeSource time;
     private final Components components;
-    private final Guards guards;
+    private final Circuits guards;
     private final Reloads reloads;
     private final Supplier<List<String>> guardsToOpen;
 
@@ -64,7 +73,7 @@ public final class SafeModeSwitch implements Emergency {
             EventBus bus,
             TimeSource time,
             Components components,
-            Guards guards,
+            Circuits guards,
             Reloads reloads,
             Supplier<List<String>> guardsToOpen) {
         this.bus = bus;
@@ -95,7 +104,7 @@ public final class SafeModeSwitch implements Emergency {
                 }
             } catch (IllegalArgumentException e) {
                 log.atError()
-                        .addKeyValue("guard", guard)
+                        .addKeyValue(LogFields.GUARD, guard)
                         .addKeyValue("key", "armature.emergency.safe-mode.open-guards")
                         .log("safe mode cannot open a guard whose name is invalid; fix the setting");
             }

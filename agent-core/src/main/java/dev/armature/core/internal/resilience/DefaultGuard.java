@@ -527,8 +527,7 @@ final class DefaultGuard implements Guard {
                 }
                 Duration delay = p.delays().delay(attempt, c.retryAfter());
                 // The next attempt starts on the scheduler's thread, maybe the host's: under this MDC.
-                owner.scheduler.schedule(
-                        delay, LogContext.wrap(() -> attemptAsync(op, result, attempt + 1, answer)));
+                owner.scheduler.schedule(delay, LogContext.wrap(() -> attemptAsync(op, result, attempt + 1, answer)));
             } catch (RuntimeException | Error e) {
                 result.completeExceptionally(e);
             }

@@ -2,6 +2,7 @@ package dev.armature.core.internal.resilience;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.armature.api.LogFields;
 import dev.armature.api.config.Config;
 import dev.armature.api.config.ConfigException;
 import dev.armature.api.config.ConfigSnapshot;
@@ -240,7 +241,7 @@ public final class Guards {
             sink.failed(guard, key, error, errorClass);
         } catch (RuntimeException e) {
             log.atWarn()
-                    .addKeyValue("guard", guard)
+                    .addKeyValue(LogFields.GUARD, guard)
                     .setCause(e)
                     .log("the guard failure sink threw; the failure was not recorded");
         }
@@ -273,7 +274,7 @@ public final class Guards {
                 g.reconfigure(GuardSettings.read(snapshot, g.name()));
             } catch (RuntimeException e) {
                 log.atError()
-                        .addKeyValue("guard", g.name())
+                        .addKeyValue(LogFields.GUARD, g.name())
                         .setCause(e)
                         .log("could not apply the new guard settings; the guard keeps its previous ones");
             }
