@@ -33,6 +33,7 @@ import dev.armature.spi.resilience.RecoveryContext;
 import dev.armature.spi.resilience.RecoveryStep;
 import dev.armature.spi.resilience.RecoverySteps;
 import dev.armature.spi.resilience.StepResult;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -252,6 +253,14 @@ class RecoveryChainTest {
             RecoveryTarget target = RecoveryTarget.component("flaky");
             assertThat(system.recovery().status(target))
                     .hasValueSatisfying(s -> assertThat(s.phase()).isEqualTo(RecoveryPhase.PAUSED));
+
+            MeterRegistry meters = system.service(MeterRegistry.class);
+            assertThat(meters.get("armature.recovery.steps")
+                            .tags("step", "manual-intervention", "outcome", "pause")
+                            .counter()
+                            .count())
+                    .isEqualTo(1.0);
+            assertThat(meters.get("armature.recovery.active").gauge().value()).isEqualTo(1.0);
 
             assertThat(system.recovery().resume(target, "replaced the disk")).isTrue();
             RecoveryEvent.Ended ended =

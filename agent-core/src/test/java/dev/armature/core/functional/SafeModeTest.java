@@ -15,6 +15,7 @@ import dev.armature.api.resilience.EmergencyEvent;
 import dev.armature.api.resilience.GuardEvent;
 import dev.armature.api.resilience.GuardRejectedException;
 import dev.armature.core.time.ManualTime;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +77,9 @@ class SafeModeTest {
             probe.awaitStateEver("indexer", ComponentState.STOPPED);
             probe.awaitStateEver("uploader", ComponentState.STOPPED);
             assertThat(state(system, "core")).isEqualTo(ComponentState.RUNNING);
+            MeterRegistry meters = system.service(MeterRegistry.class);
+            assertThat(meters.get("armature.emergency.safe-mode").gauge().value())
+                    .isEqualTo(1.0);
 
             assertThat(system.guard("model.chat").circuitState()).isEqualTo(CircuitState.FORCED_OPEN);
             assertThatThrownBy(() -> system.guard("model.chat").call(() -> "unreached"))
@@ -114,6 +118,8 @@ class SafeModeTest {
                     .isEqualTo("answered");
             assertThat(system.config().get("agent.greeting", String.class)).isEqualTo("bonjour");
             assertThat(system.emergency().exitSafeMode()).isFalse();
+            assertThat(meters.get("armature.emergency.safe-mode").gauge().value())
+                    .isEqualTo(0.0);
             assertThat(system.emergency().safeMode()).isEmpty();
             assertThat(probe.seen(EmergencyEvent.SafeModeEntered.class)).hasSize(1);
             assertThat(indexer.starts()).isEqualTo(2);

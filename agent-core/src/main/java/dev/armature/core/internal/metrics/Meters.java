@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -165,6 +166,27 @@ public final class Meters {
                         .tags("origin", origin, "class", errorClass)
                         .register(registry))
                 .increment();
+    }
+
+    /** Counts a finished recovery step, by step name (bounded: the chains' steps) and outcome. */
+    public void recoveryStep(String step, String outcome) {
+        cached("armature.recovery.steps", step, outcome, () -> Counter.builder("armature.recovery.steps")
+                        .description("Recovery steps finished, by step and outcome")
+                        .tags("step", step, "outcome", outcome)
+                        .register(registry))
+                .increment();
+    }
+
+    /** Publishes the number of recoveries in progress and whether the system is in safe mode. */
+    public void bindRecovery(IntSupplier active, BooleanSupplier safeMode) {
+        keep(Gauge.builder("armature.recovery.active", active, a -> a.getAsInt())
+                .description("Recoveries in progress")
+                .strongReference(true)
+                .register(registry));
+        keep(Gauge.builder("armature.emergency.safe-mode", safeMode, s -> s.getAsBoolean() ? 1 : 0)
+                .description("1 while the system is in safe mode")
+                .strongReference(true)
+                .register(registry));
     }
 
     /**

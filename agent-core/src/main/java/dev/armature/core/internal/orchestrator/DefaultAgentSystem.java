@@ -68,6 +68,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -292,7 +293,8 @@ public final class DefaultAgentSystem implements AgentSystem {
                 },
                 chains,
                 () -> config.getOptional("armature.recovery.stable-after", Duration.class)
-                        .orElse(Duration.ofMinutes(5)));
+                        .orElse(Duration.ofMinutes(5)),
+                (step, outcome) -> meters.recoveryStep(step, outcome.name().toLowerCase(Locale.ROOT)));
         DefaultConfig reloads = config;
         this.emergency = new SafeModeSwitch(
                 bus,
@@ -331,6 +333,9 @@ public final class DefaultAgentSystem implements AgentSystem {
                     }
                 },
                 () -> reloads.snapshot().getList(SAFE_MODE_GUARDS, String.class));
+        RecoveryEngine engine = recovery;
+        SafeModeSwitch safeMode = emergency;
+        meters.bindRecovery(engine::activeCount, () -> safeMode.safeMode().isPresent());
         this.shutdown = new ShutdownSequence(
                 orchestrator,
                 new ComponentStops(table, ops, meters, checkpoints),

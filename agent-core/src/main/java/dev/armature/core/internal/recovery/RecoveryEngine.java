@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -93,6 +94,7 @@ public final class RecoveryEngine implements Recovery {
     private final Components components;
     private final Map<RecoveryTarget, RecoveryChain> chains;
     private final Supplier<Duration> stableAfter;
+    private final BiConsumer<String, StepOutcome> stepFinished;
 
     private final Map<RecoveryTarget, Active> active = new LinkedHashMap<>();
     /** Components escalated and not yet FAILED, with the escalation's words; one listener writes it. */
@@ -105,6 +107,7 @@ public final class RecoveryEngine implements Recovery {
      * Creates the engine and lets each step declare what it needs.
      *
      * @param chains the chains bound to targets; a component without one gets the default chain
+     * @param stepFinished told of each step's outcome, for the meters
      */
     public RecoveryEngine(
             AgentSystem system,
@@ -115,7 +118,8 @@ public final class RecoveryEngine implements Recovery {
             GuardActions guards,
             Components components,
             Map<RecoveryTarget, RecoveryChain> chains,
-            Supplier<Duration> stableAfter) {
+            Supplier<Duration> stableAfter,
+            BiConsumer<String, StepOutcome> stepFinished) {
         this.system = system;
         this.bus = bus;
         this.time = time;
@@ -125,6 +129,7 @@ public final class RecoveryEngine implements Recovery {
         this.components = components;
         this.chains = Map.copyOf(chains);
         this.stableAfter = stableAfter;
+        this.stepFinished = stepFinished;
         for (RecoveryChain chain : chains.values()) {
             for (RecoveryStep step : chain.steps()) {
                 step.prepare(guards::rememberLastGood);
@@ -199,6 +204,11 @@ public final class RecoveryEngine implements Recovery {
     }
 
     // ---------------------------------------------------------------- the service
+
+    /** How many recoveries are in progress, for the gauge. */
+    public synchronized int activeCount() {
+        return active.size();
+    }
 
     @Override
     public synchronized List<RecoveryStatus> active() {
@@ -353,6 +363,7 @@ public final class RecoveryEngine implements Recovery {
                 return; // abandoned while the step ran
             }
             publish(new RecoveryEvent.StepFinished(a.target, step.name(), index, result.outcome(), result.detail()));
+            stepFinished.accept(step.name(), result.outcome());
             if (undone) {
                 publish(new RecoveryEvent.RolledBack(a.target, step.name(), "the step failed", undoWorked));
             }

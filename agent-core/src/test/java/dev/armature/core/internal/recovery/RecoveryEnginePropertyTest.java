@@ -69,7 +69,13 @@ class RecoveryEnginePropertyTest {
     }
 
     /** A step whose outcomes are scripted, cycling, and which counts its undos. */
-    record ScriptedStep(String name, Rollback rollback, List<Scripted> script, AtomicInteger runs, List<String> undos)
+    record ScriptedStep(
+            String name,
+            Rollback rollback,
+            List<Scripted> script,
+            boolean undoThrows,
+            AtomicInteger runs,
+            List<String> undos)
             implements RecoveryStep {
         @Override
         public StepResult run(RecoveryContext context) {
@@ -87,6 +93,9 @@ class RecoveryEnginePropertyTest {
         @Override
         public void undo(RecoveryContext context) {
             undos.add(name);
+            if (undoThrows) {
+                throw new IllegalStateException("undo threw");
+            }
         }
     }
 
@@ -94,15 +103,17 @@ class RecoveryEnginePropertyTest {
     Arbitrary<List<ScriptedStep>> chains() {
         Arbitrary<ScriptedStep> step = Combinators.combine(
                         Arbitraries.of(Rollback.class),
-                        Arbitraries.of(Scripted.class).list().ofMinSize(1).ofMaxSize(3))
-                .as((rollback, script) ->
-                        new ScriptedStep("s", rollback, script, new AtomicInteger(), new ArrayList<>()));
+                        Arbitraries.of(Scripted.class).list().ofMinSize(1).ofMaxSize(3),
+                        Arbitraries.of(true, false))
+                .as((rollback, script, undoThrows) ->
+                        new ScriptedStep("s", rollback, script, undoThrows, new AtomicInteger(), List.of()));
         return step.list().ofMinSize(1).ofMaxSize(4).map(steps -> {
             List<ScriptedStep> named = new ArrayList<>();
             List<String> undos = new ArrayList<>(); // shared, in the order undone
             for (int i = 0; i < steps.size(); i++) {
                 ScriptedStep s = steps.get(i);
-                named.add(new ScriptedStep("step-" + i, s.rollback(), s.script(), new AtomicInteger(), undos));
+                named.add(new ScriptedStep(
+                        "step-" + i, s.rollback(), s.script(), s.undoThrows(), new AtomicInteger(), undos));
             }
             return named;
         });
@@ -122,9 +133,12 @@ class RecoveryEnginePropertyTest {
                 new NoGuards(),
                 new NoComponents(),
                 Map.of(TARGET, new RecoveryChain(TARGET, List.copyOf(steps))),
-                () -> STABLE);
+                () -> STABLE,
+                (step, outcome) -> {});
         Map<String, Rollback> rollbacks = new HashMap<>();
         steps.forEach(s -> rollbacks.put(s.name(), s.rollback()));
+        Map<String, Boolean> undoWorks = new HashMap<>();
+        steps.forEach(s -> undoWorks.put(s.name(), !s.undoThrows()));
         for (Action action : actions) {
             switch (action) {
                 case FAIL -> engine.failed(TARGET, "failed again");
@@ -137,6 +151,12 @@ class RecoveryEnginePropertyTest {
         }
         engine.stop();
         checkEvents(events, rollbacks);
+        events.stream()
+                .filter(e -> e instanceof RecoveryEvent.RolledBack)
+                .map(e -> (RecoveryEvent.RolledBack) e)
+                .forEach(r -> assertThat(r.succeeded())
+                        .as("whether undoing %s worked", r.step())
+                        .isEqualTo(undoWorks.get(r.step())));
         assertThat(steps.get(0).undos()).as("an undo for each RolledBack event").hasSize((int) events.stream()
                 .filter(e -> e instanceof RecoveryEvent.RolledBack)
                 .count());
