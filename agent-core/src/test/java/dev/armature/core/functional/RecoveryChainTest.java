@@ -61,13 +61,23 @@ class RecoveryChainTest {
 
     /** A checkpointed store whose state {@code poison} makes every start fail. */
     static final class Store implements Checkpointable {
+        private final boolean essential;
         volatile String state = "v0";
         volatile @Nullable ComponentContext context;
         final List<Long> restoredFrom = new CopyOnWriteArrayList<>();
 
+        Store() {
+            this(true);
+        }
+
+        Store(boolean essential) {
+            this.essential = essential;
+        }
+
         @Override
         public ComponentDescriptor descriptor() {
             return ComponentDescriptor.builder("store")
+                    .essential(essential)
                     .restartPolicy(RestartPolicy.DEFAULT
                             .withBackoff(DOUBLING)
                             .withIntensity(new RestartIntensity(3, Duration.ofMinutes(1))))
@@ -220,6 +230,41 @@ class RecoveryChainTest {
                     ComponentEvent.StateChanged.class,
                     e -> e.component().equals("store") && e.to() == ComponentState.RUNNING && e.generation() > 1);
             assertThat(store.state).isEqualTo("v1");
+        }
+    }
+
+    @Test
+    void in_safe_mode_a_non_essential_component_is_not_restarted_from_its_checkpoint() throws Exception {
+        Store store = new Store(false);
+        RecoveryTarget target = RecoveryTarget.component("store");
+        try (AgentSystem system = builder()
+                        .component(store)
+                        .addRecoveryChain(RecoveryChain.of(
+                                target,
+                                RecoverySteps.safeMode(),
+                                RecoverySteps.restoreCheckpoint(),
+                                RecoverySteps.manualIntervention()))
+                        .build();
+                EventProbe probe = EventProbe.all(system)) {
+            system.start();
+            takeCheckpoints(store, probe);
+            Objects.requireNonNull(store.context).reportFailure(new IllegalStateException("crashed"));
+            walkSupervisorSchedule(probe);
+
+            probe.await(RecoveryEvent.ManualInterventionRequired.class, e -> true);
+            assertThat(probe.seen(RecoveryEvent.StepFinished.class))
+                    .extracting(RecoveryEvent.StepFinished::step, RecoveryEvent.StepFinished::outcome)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("safe-mode", StepOutcome.CONTINUE),
+                            org.assertj.core.groups.Tuple.tuple("restore-checkpoint", StepOutcome.FAILED),
+                            org.assertj.core.groups.Tuple.tuple("manual-intervention", StepOutcome.PAUSE));
+            assertThat(probe.seen(RecoveryEvent.StepFinished.class).get(1).detail())
+                    .contains("safe mode keeps non-essential components stopped");
+            assertThat(store.restoredFrom).containsExactly(3L, 3L, 3L);
+
+            system.recovery().resume(target, "looked at it");
+            probe.await(RecoveryEvent.Ended.class, e -> true);
+            assertThat(system.emergency().safeMode()).isEmpty();
         }
     }
 

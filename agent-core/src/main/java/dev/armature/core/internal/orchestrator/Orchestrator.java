@@ -76,6 +76,9 @@ final class Orchestrator implements HealthWatch.Supervisor {
 
     private Mode mode = Mode.IDLE;
     private boolean aborting;
+    /** Whether safe mode holds the non-essential components stopped. */
+    private boolean safeMode;
+
     private final List<ComponentFailure> startFailures = new ArrayList<>();
     private CompletableFuture<Void> startSettled = new CompletableFuture<>();
 
@@ -227,6 +230,7 @@ final class Orchestrator implements HealthWatch.Supervisor {
     private void launchStart(ComponentNode n) {
         boolean restart = n.state == ComponentState.RESTARTING;
         long generation = ++n.generation;
+        n.stoppedWith = null;
         transition(n, ComponentState.STARTING, null);
         Context context = new Context(n, generation);
         track(
@@ -623,6 +627,12 @@ final class Orchestrator implements HealthWatch.Supervisor {
                     n.state.name(),
                     "only a FAILED component is restarted this way; its supervisor handles the others");
         }
+        if (safeMode && !n.descriptor.essential()) {
+            throw new IllegalLifecycleException(
+                    "restart of non-essential component '" + n.name + "'",
+                    "SAFE_MODE",
+                    "safe mode keeps non-essential components stopped; exit safe mode first");
+        }
     }
 
     /**
@@ -640,7 +650,12 @@ final class Orchestrator implements HealthWatch.Supervisor {
             group.add(n);
             for (String dependent : graph.transitiveHardDependents(name)) {
                 ComponentNode d = node(dependent);
-                if (d.state == ComponentState.STOPPED && d.stoppedWith != null) {
+                if (d.state != ComponentState.STOPPED || d.stoppedWith == null) {
+                    continue;
+                }
+                if (safeMode && !d.descriptor.essential()) {
+                    d.suspended = true; // started with the others when safe mode ends
+                } else {
                     group.add(d);
                 }
             }
@@ -665,6 +680,7 @@ final class Orchestrator implements HealthWatch.Supervisor {
                 throw new IllegalLifecycleException(
                         "entering safe mode", mode.name(), "safe mode is entered only while the system runs");
             }
+            safeMode = true;
             FailureInfo cause = new FailureInfo("safe-mode", "stopped by safe mode: " + reason);
             List<ComponentNode> stopped = new ArrayList<>();
             List<String> order = new ArrayList<>(graph.order());
@@ -686,6 +702,7 @@ final class Orchestrator implements HealthWatch.Supervisor {
     /** Starts again the components safe mode stopped, unless something else has moved them since. */
     void resumeSuspended(String reason) {
         synchronized (lock) {
+            safeMode = false;
             if (mode != Mode.RUNNING) {
                 return; // a stopping system starts nothing
             }
