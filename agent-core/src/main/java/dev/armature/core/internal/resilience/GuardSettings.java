@@ -1,10 +1,12 @@
 package dev.armature.core.internal.resilience;
 
+import dev.armature.api.config.ConfigException;
 import dev.armature.api.config.ConfigSnapshot;
 import dev.armature.api.resilience.GuardLayer;
 import dev.armature.core.internal.resilience.limit.AdaptiveLimiterSettings;
 import dev.armature.core.internal.resilience.limit.AimdSettings;
 import dev.armature.core.internal.resilience.limit.Gradient2Settings;
+import dev.armature.core.internal.resilience.limit.InvalidOptionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +30,7 @@ record GuardSettings(
         Keys keys) {
     static final String PREFIX = "armature.guards.";
     static final String DEFAULT_SECTION = "default";
+    private static final String ADAPTIVE = "adaptive-limiter.";
 
     record Retry(
             boolean enabled,
@@ -62,22 +65,26 @@ record GuardSettings(
     /** The adaptive concurrency limiter; its options are read only when it is enabled. */
     record Adaptive(boolean enabled, AdaptiveLimiterSettings limiter) {}
 
-    /** The options of {@code adaptive-limiter.*} besides {@code enabled}, as the limiter names them. */
-    static final List<String> ADAPTIVE_OPTIONS = List.of(
-            AdaptiveLimiterSettings.ALGORITHM,
-            AdaptiveLimiterSettings.INITIAL_LIMIT,
-            AdaptiveLimiterSettings.MIN_LIMIT,
-            AdaptiveLimiterSettings.MAX_LIMIT,
-            AimdSettings.BACKOFF_RATIO,
-            AimdSettings.TIMEOUT,
-            Gradient2Settings.SMOOTHING,
+    /** The options only AIMD takes, in the order a refusal names them. */
+    private static final List<String> AIMD_ONLY = List.of(AimdSettings.BACKOFF_RATIO, AimdSettings.TIMEOUT);
+
+    /** The options only Gradient2 takes, in the order a refusal names them. */
+    private static final List<String> GRADIENT2_ONLY = List.of(
+            Gradient2Settings.LONG_WINDOW,
             Gradient2Settings.QUEUE_SIZE,
             Gradient2Settings.RTT_TOLERANCE,
-            Gradient2Settings.LONG_WINDOW);
+            Gradient2Settings.SMOOTHING);
+
+    /** A value the schema accepts alone that contradicts another, as configuration reads code it. */
+    private static final String INVALID_CODE = "armature.config.invalid";
 
     record Keys(int max, Duration idleTtl, int maxTagged) {}
 
-    /** Reads a guard's settings from a snapshot. */
+    /**
+     * Reads a guard's settings from a snapshot the schema has checked.
+     *
+     * @throws ConfigException naming the key, when the adaptive limiter's options contradict each other
+     */
     static GuardSettings read(ConfigSnapshot config, String name) {
         Reader r = new Reader(config, name);
         return new GuardSettings(
@@ -116,22 +123,80 @@ record GuardSettings(
                 new Bulkhead(
                         r.get("bulkhead.enabled", Boolean.class, false),
                         r.get("bulkhead.max-concurrent-calls", Integer.class, 25)),
-                readAdaptive(r, name),
+                readAdaptive(r),
                 new Keys(
                         r.get("keys.max", Integer.class, 1000),
                         r.get("keys.idle-ttl", Duration.class, Duration.ofHours(1)),
                         r.get("keys.max-tagged", Integer.class, 20)));
     }
 
-    private static Adaptive readAdaptive(Reader r, String name) {
+    /**
+     * Reads the adaptive limiter's options, only when it is enabled. The schema has checked each
+     * option alone; what is left is what it cannot see: options of the other algorithm, and limits
+     * that contradict each other.
+     *
+     * @throws ConfigException naming the key at fault
+     */
+    private static Adaptive readAdaptive(Reader r) {
         if (!r.get("adaptive-limiter.enabled", Boolean.class, false)) {
             return new Adaptive(false, AdaptiveLimiterSettings.defaults());
         }
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String option : ADAPTIVE_OPTIONS) {
-            r.find("adaptive-limiter." + option).ifPresent(v -> options.put(option, v));
+        // The schema allows only aimd and gradient2.
+        String algorithm = r.get("adaptive-limiter.algorithm", String.class, AimdSettings.NAME);
+        boolean aimd = !algorithm.equals(Gradient2Settings.NAME);
+        for (String option : aimd ? GRADIENT2_ONLY : AIMD_ONLY) {
+            Optional<String> key = r.source(ADAPTIVE + option);
+            if (key.isPresent()) {
+                throw new ConfigException(
+                        INVALID_CODE,
+                        key.get() + " applies only to algorithm " + (aimd ? Gradient2Settings.NAME : AimdSettings.NAME)
+                                + ", but " + r.keyOf("adaptive-limiter.algorithm") + " is " + algorithm
+                                + "; remove it or change the algorithm",
+                        key.get(),
+                        null);
+            }
         }
-        return new Adaptive(true, AdaptiveLimiterSettings.fromOptions(PREFIX + name + ".adaptive-limiter", options));
+        int min = r.get("adaptive-limiter.min-limit", Integer.class, AdaptiveLimiterSettings.DEFAULT_MIN_LIMIT);
+        int max = r.get("adaptive-limiter.max-limit", Integer.class, AdaptiveLimiterSettings.DEFAULT_MAX_LIMIT);
+        // A default initial limit follows bounds set without it, so max-limit=10 alone is valid.
+        int initial = r.get(
+                "adaptive-limiter.initial-limit",
+                Integer.class,
+                Math.max(min, Math.min(max, AdaptiveLimiterSettings.DEFAULT_INITIAL_LIMIT)));
+        try {
+            if (aimd) {
+                return new Adaptive(
+                        true,
+                        new AimdSettings(
+                                initial,
+                                min,
+                                max,
+                                r.get(
+                                        "adaptive-limiter.backoff-ratio",
+                                        Double.class,
+                                        AimdSettings.DEFAULT_BACKOFF_RATIO),
+                                r.get("adaptive-limiter.timeout", Duration.class, AimdSettings.DEFAULT_TIMEOUT)));
+            }
+            return new Adaptive(
+                    true,
+                    new Gradient2Settings(
+                            initial,
+                            min,
+                            max,
+                            r.get("adaptive-limiter.smoothing", Double.class, Gradient2Settings.DEFAULT_SMOOTHING),
+                            r.get("adaptive-limiter.queue-size", Integer.class, Gradient2Settings.DEFAULT_QUEUE_SIZE),
+                            r.get(
+                                    "adaptive-limiter.rtt-tolerance",
+                                    Double.class,
+                                    Gradient2Settings.DEFAULT_RTT_TOLERANCE),
+                            r.get(
+                                    "adaptive-limiter.long-window",
+                                    Integer.class,
+                                    Gradient2Settings.DEFAULT_LONG_WINDOW)));
+        } catch (InvalidOptionException e) {
+            String key = r.keyOf(ADAPTIVE + e.option());
+            throw new ConfigException(INVALID_CODE, key + ": " + e.getMessage(), key, e);
+        }
     }
 
     /** Returns the layers these settings build, outermost first, with their options. */
@@ -208,10 +273,19 @@ record GuardSettings(
                     .orElse(codeDefault);
         }
 
-        /** The text of a key without a code default: the guard's section, then the default section. */
-        Optional<String> find(String key) {
-            Optional<String> own = config.getOptional(PREFIX + name + "." + key, String.class);
-            return own.isPresent() ? own : config.getOptional(PREFIX + DEFAULT_SECTION + "." + key, String.class);
+        /** The full key that sets a key: the guard's own, else the default section's, else none. */
+        Optional<String> source(String key) {
+            String own = PREFIX + name + "." + key;
+            if (config.keys().contains(own)) {
+                return Optional.of(own);
+            }
+            String fallback = PREFIX + DEFAULT_SECTION + "." + key;
+            return config.keys().contains(fallback) ? Optional.of(fallback) : Optional.empty();
+        }
+
+        /** The key a message about a key names: the one that sets it, else the guard's own. */
+        String keyOf(String key) {
+            return source(key).orElse(PREFIX + name + "." + key);
         }
     }
 }

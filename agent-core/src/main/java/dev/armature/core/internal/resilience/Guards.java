@@ -98,7 +98,8 @@ public final class Guards {
 
     /**
      * Vetoes a change after which a guard could not be built: the schema checks each key alone, but
-     * the adaptive limiter's options must also agree with each other (a minimum above the maximum).
+     * the adaptive limiter's options must also agree with each other (a minimum above the maximum)
+     * and with its algorithm (a Gradient2 option under AIMD).
      * Every guard in use is checked, and every guard the change gives adaptive-limiter keys.
      */
     private List<ConfigViolation> validate(ConfigSnapshot proposed) {

@@ -20,9 +20,9 @@ import java.util.Map;
  *       #DEFAULT_MAX_LIMIT}.
  * </ul>
  *
- * <p>Typed construction checks its arguments with {@link IllegalArgumentException}; {@link
- * #fromOptions} reports bad configuration as a {@link dev.armature.api.config.ConfigException}
- * naming the full key.
+ * <p>Construction checks its arguments with an {@link InvalidOptionException} naming the option,
+ * which the guard's settings report as a {@link dev.armature.api.config.ConfigException} naming the
+ * full key.
  */
 public sealed interface AdaptiveLimiterSettings permits AimdSettings, Gradient2Settings {
     /** The option choosing the algorithm. */
@@ -78,7 +78,8 @@ public sealed interface AdaptiveLimiterSettings permits AimdSettings, Gradient2S
 
     /**
      * Returns every option by its configuration name, durations in ISO-8601, as a guard's {@code
-     * GuardLayer} describes them; {@link #fromOptions} reads them back to equal settings.
+     * GuardLayer} describes them; set under a guard's {@code adaptive-limiter.}, they read back to
+     * equal settings.
      *
      * @return the options, unmodifiable
      */
@@ -91,22 +92,5 @@ public sealed interface AdaptiveLimiterSettings permits AimdSettings, Gradient2S
      */
     static AdaptiveLimiterSettings defaults() {
         return AimdSettings.defaults();
-    }
-
-    /**
-     * Reads settings from the options under one configuration prefix. Absent options take their
-     * defaults; an unknown option, or one of the other algorithm, is an error, so a typo does not
-     * pass silently.
-     *
-     * @param keyPrefix the prefix the options were found under, without the trailing dot, for
-     *     example {@code armature.guards.model.chat.adaptive-limiter}; used in messages and {@code
-     *     ConfigException#key()}
-     * @param options the options by name, such as {@code backoff-ratio -> 0.8}
-     * @return the settings
-     * @throws dev.armature.api.config.ConfigException when an option is unknown, cannot be read or
-     *     is out of range
-     */
-    static AdaptiveLimiterSettings fromOptions(String keyPrefix, Map<String, String> options) {
-        return OptionsReader.read(keyPrefix, options);
     }
 }

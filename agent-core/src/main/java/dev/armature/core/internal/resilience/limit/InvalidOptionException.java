@@ -7,7 +7,7 @@ import static java.util.Objects.requireNonNull;
  * configuration can report the full key while typed callers see a plain {@link
  * IllegalArgumentException}.
  */
-final class InvalidOptionException extends IllegalArgumentException {
+public final class InvalidOptionException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     /** The option's configuration name, such as {@code backoff-ratio}. */
@@ -18,7 +18,12 @@ final class InvalidOptionException extends IllegalArgumentException {
         this.option = requireNonNull(option, "option");
     }
 
-    String option() {
+    /**
+     * Returns the option at fault.
+     *
+     * @return its configuration name, such as {@code backoff-ratio}
+     */
+    public String option() {
         return option;
     }
 

@@ -7,8 +7,8 @@
  * Netflix's concurrency-limits); an {@link
  * dev.armature.core.internal.resilience.limit.AdaptiveLimiter} admits calls, lock-free, while fewer
  * than the limit are in flight, and feeds each call's outcome back to the algorithm. Settings come
- * from {@code armature.guards.<name>.adaptive-limiter.*} through {@link
- * dev.armature.core.internal.resilience.limit.AdaptiveLimiterSettings#fromOptions}.
+ * from {@code armature.guards.<name>.adaptive-limiter.*}, read by the guard's settings into an
+ * {@link dev.armature.core.internal.resilience.limit.AdaptiveLimiterSettings}.
  */
 @NullMarked
 package dev.armature.core.internal.resilience.limit;
