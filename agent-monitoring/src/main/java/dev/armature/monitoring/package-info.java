@@ -1,5 +1,7 @@
 /**
- * Monitoring for Armature: meter registries and exporters (console, file, Prometheus), the alert engine, the health checker and its HTTP endpoints. Filled by the monitoring issue; the module holds its place in the build until then.
+ * Monitoring for Armature: meter registries and exporters (console, file, Prometheus), the alert
+ * engine, the health checker and its HTTP endpoints. Being built: so far the alert state machine
+ * ({@code internal.alert}) with the states and events of {@code dev.armature.api.monitoring}.
  */
 @NullMarked
 package dev.armature.monitoring;
