@@ -82,6 +82,28 @@ public interface ComponentContext {
     Errors errors();
 
     /**
+     * Returns a service of the system, as {@link AgentSystem#service(Class)} does: the meter
+     * registry, the state store, or another module's service.
+     *
+     * @param <T> the service type
+     * @param type the service interface
+     * @return the service
+     * @throws ModuleMissingException if the module that provides it is not on the class path
+     */
+    <T> T service(Class<T> type);
+
+    /**
+     * Returns the instances of an SPI that plugins contributed ({@code PluginContext#contribute}),
+     * in contribution order: how the module that owns an area finds the health checks, channels or
+     * exporters others added.
+     *
+     * @param <T> the SPI type
+     * @param spiType the SPI interface
+     * @return the instances, possibly none
+     */
+    <T> java.util.List<T> contributions(Class<T> spiType);
+
+    /**
      * Tells the supervisor that the component has failed while running; its restart policy
      * decides what happens next. A report from an earlier generation, or while the component is
      * not running, is ignored.

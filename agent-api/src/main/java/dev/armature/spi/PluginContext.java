@@ -54,6 +54,21 @@ public interface PluginContext {
     <T> void contribute(Class<T> spiType, T instance);
 
     /**
+     * Provides a module's service, which {@code AgentSystem#service(type)} and {@link
+     * dev.armature.api.ComponentContext#service} then return: how a module such as agent-monitoring
+     * makes its interface from {@code dev.armature.api} available. A service that needs the
+     * system's lifecycle is usually also a component the plugin adds.
+     *
+     * @param <T> the service type
+     * @param type the service interface, from a {@code dev.armature.api} package
+     * @param service the implementation
+     * @throws IllegalArgumentException if {@code type} is not an interface of a {@code
+     *     dev.armature.api} package
+     * @throws PluginException if another plugin provides the same service
+     */
+    <T> void addService(Class<T> type, T service);
+
+    /**
      * Declares the plugin's configuration keys, which take part in validation from the first
      * snapshot on. Contribute a {@link dev.armature.spi.config.ConfigSource} through {@link
      * #contribute} to add values.

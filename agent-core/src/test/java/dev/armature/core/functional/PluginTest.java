@@ -227,4 +227,84 @@ class PluginTest {
                         PluginException.class, e -> assertThat(e.kind()).isEqualTo(PluginException.Kind.INVALID_ID))
                 .hasMessageContaining("Bad Id");
     }
+
+    /** A component that looks up a service and the instances contributed for an SPI when it starts. */
+    private static final class Looker implements dev.armature.api.Component {
+        final AtomicReference<@Nullable Object> registry = new AtomicReference<>();
+        final List<Object> sources = new CopyOnWriteArrayList<>();
+
+        @Override
+        public ComponentDescriptor descriptor() {
+            return ComponentDescriptor.of("looker");
+        }
+
+        @Override
+        public void start(dev.armature.api.ComponentContext context) {
+            registry.set(context.service(io.micrometer.core.instrument.MeterRegistry.class));
+            sources.addAll(context.contributions(dev.armature.spi.config.ConfigSource.class));
+        }
+
+        @Override
+        public void stop() {}
+    }
+
+    @Test
+    void a_plugin_provides_a_service_and_components_find_services_and_contributions() {
+        dev.armature.api.monitoring.Alerts alerts = List::of;
+        dev.armature.spi.config.ConfigSource source = new dev.armature.spi.config.ConfigSource() {
+            @Override
+            public String name() {
+                return "plugin-values";
+            }
+
+            @Override
+            public java.util.Map<String, dev.armature.spi.config.SourceValue> read() {
+                return java.util.Map.of();
+            }
+        };
+        Looker looker = new Looker();
+        try (AgentSystem system = AgentSystem.builder()
+                .pluginDiscovery(false)
+                .environment(java.util.Map.of())
+                .systemProperties(java.util.Map.of())
+                .plugin(plugin("alerts", 0, "[0.1,1)", c -> {
+                    c.addService(dev.armature.api.monitoring.Alerts.class, alerts);
+                    c.contribute(dev.armature.spi.config.ConfigSource.class, source);
+                    c.addComponent(looker);
+                }))
+                .build()) {
+            assertThat(system.service(dev.armature.api.monitoring.Alerts.class)).isSameAs(alerts);
+            system.start();
+            assertThat(looker.registry.get())
+                    .isSameAs(system.service(io.micrometer.core.instrument.MeterRegistry.class));
+            assertThat(looker.sources).containsExactly(source);
+        }
+    }
+
+    @Test
+    void a_service_is_an_api_interface_provided_by_one_plugin() {
+        assertThatThrownBy(() -> AgentSystem.builder()
+                        .pluginDiscovery(false)
+                        .plugin(plugin("odd", 0, "[0.1,1)", c -> c.addService(Runnable.class, () -> {})))
+                        .build())
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining("services are interfaces of dev.armature.api packages");
+        dev.armature.api.monitoring.Alerts alerts = List::of;
+        assertThatThrownBy(() -> AgentSystem.builder()
+                        .pluginDiscovery(false)
+                        .plugin(plugin(
+                                "one",
+                                0,
+                                "[0.1,1)",
+                                c -> c.addService(dev.armature.api.monitoring.Alerts.class, alerts)))
+                        .plugin(plugin(
+                                "two",
+                                1,
+                                "[0.1,1)",
+                                c -> c.addService(dev.armature.api.monitoring.Alerts.class, alerts)))
+                        .build())
+                .isInstanceOfSatisfying(
+                        PluginException.class, e -> assertThat(e.pluginId()).isEqualTo("two"))
+                .hasMessageContaining("Plugins 'one' and 'two' both provide dev.armature.api.monitoring.Alerts");
+    }
 }

@@ -232,6 +232,7 @@ public final class DefaultAgentSystem implements AgentSystem {
             throw e;
         }
         registerService(Config.class, config);
+        plugins.services().forEach((type, service) -> services.put(type, () -> service));
         this.guards = new Guards(config, bus, time, scheduler, workers, random, classifiers, meters);
         guards.failureSink((guard, key, error, errorClass) -> errors.record(
                 error, ErrorEvent.Origin.GUARD, guard, key.isEmpty() ? Map.of() : Map.of("key", key), errorClass));
@@ -244,8 +245,18 @@ public final class DefaultAgentSystem implements AgentSystem {
         }
         Checkpoints checkpoints = new Checkpoints(() -> storage().stateStore(), time, bus);
         this.hasCheckpoints = components.stream().anyMatch(c -> c instanceof Checkpointable);
-        this.orchestrator =
-                new Orchestrator(table, scheduler, random, ops, meters, checkpoints, config, guards::guard, errors);
+        this.orchestrator = new Orchestrator(
+                table,
+                scheduler,
+                random,
+                ops,
+                meters,
+                checkpoints,
+                config,
+                guards::guard,
+                errors,
+                this::service,
+                plugins::instances);
         this.health = new HealthWatch(table, ops, orchestrator);
         Orchestrator supervisor = orchestrator;
         this.recovery = new RecoveryEngine(

@@ -73,6 +73,10 @@ final class Orchestrator implements HealthWatch.Supervisor {
     private final Checkpoints checkpoints;
     private final Function<String, Guard> guards;
     private final DefaultErrors errors;
+    /** The system's service lookup, which throws for a module that is missing. */
+    private final Function<Class<?>, Object> services;
+    /** The instances plugins contributed for an SPI. */
+    private final Function<Class<?>, List<?>> contributions;
 
     private Mode mode = Mode.IDLE;
     private boolean aborting;
@@ -93,8 +97,12 @@ final class Orchestrator implements HealthWatch.Supervisor {
             Checkpoints checkpoints,
             Config config,
             Function<String, Guard> guards,
-            DefaultErrors errors) {
+            DefaultErrors errors,
+            Function<Class<?>, Object> services,
+            Function<Class<?>, List<?>> contributions) {
         this.table = table;
+        this.services = services;
+        this.contributions = contributions;
         this.config = config;
         this.guards = guards;
         this.errors = errors;
@@ -878,6 +886,17 @@ final class Orchestrator implements HealthWatch.Supervisor {
         @Override
         public Errors errors() {
             return errors;
+        }
+
+        @Override
+        public <T> T service(Class<T> type) {
+            return type.cast(services.apply(requireNonNull(type, "type")));
+        }
+
+        @Override
+        public <T> List<T> contributions(Class<T> spiType) {
+            List<?> found = contributions.apply(requireNonNull(spiType, "spiType"));
+            return found.stream().map(spiType::cast).toList();
         }
 
         @Override

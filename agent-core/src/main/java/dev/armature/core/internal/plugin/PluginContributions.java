@@ -34,6 +34,8 @@ public final class PluginContributions {
     private final List<ConfigSchema> configSchemas = new ArrayList<>();
     private final List<ErrorClassifier> errorClassifiers = new ArrayList<>();
     private final Map<RecoveryTarget, RecoveryChain> recoveryChains = new LinkedHashMap<>();
+    private final Map<Class<?>, Object> services = new LinkedHashMap<>();
+    private final Map<Class<?>, String> serviceOwners = new LinkedHashMap<>();
     private final Map<RecoveryTarget, String> recoveryChainOwners = new LinkedHashMap<>();
 
     private PluginContributions() {}
@@ -88,6 +90,11 @@ public final class PluginContributions {
     /** Returns the plugins' error classifiers, in the order they were contributed. */
     public List<ErrorClassifier> errorClassifiers() {
         return List.copyOf(errorClassifiers);
+    }
+
+    /** Returns the services the plugins provide, by interface. */
+    public Map<Class<?>, Object> services() {
+        return Map.copyOf(services);
     }
 
     /** Returns the plugins' recovery chains, one per target. */
@@ -179,6 +186,27 @@ public final class PluginContributions {
         public void addErrorClassifier(ErrorClassifier classifier) {
             checkOpen();
             errorClassifiers.add(requireNonNull(classifier, "classifier"));
+        }
+
+        @Override
+        public <T> void addService(Class<T> type, T service) {
+            checkOpen();
+            requireNonNull(type, "type");
+            requireNonNull(service, "service");
+            if (!type.isInterface() || !type.getPackageName().startsWith("dev.armature.api")) {
+                throw new IllegalArgumentException("plugin '" + id + "' provides " + type.getName()
+                        + " as a service, but services are interfaces of dev.armature.api packages");
+            }
+            String other = serviceOwners.putIfAbsent(type, id);
+            if (other != null) {
+                throw new PluginException(
+                        PluginException.Kind.CONTRIBUTION_FAILED,
+                        id,
+                        "Plugins '" + other + "' and '" + id + "' both provide " + type.getName()
+                                + "; disable one of them.",
+                        null);
+            }
+            services.put(type, service);
         }
 
         @Override
