@@ -149,7 +149,7 @@ final class RuleEvaluator {
         if (!Double.isFinite(value)) {
             return Double.toString(value);
         }
-        return new BigDecimal(value)
+        return BigDecimal.valueOf(value)
                 .round(new MathContext(4))
                 .stripTrailingZeros()
                 .toPlainString();
