@@ -23,6 +23,7 @@ public sealed interface AlertCondition
                 AlertCondition.RateOfChange,
                 AlertCondition.Ratio,
                 AlertCondition.Absence,
+                AlertCondition.LinearPrediction,
                 AlertCondition.BurnRate {
     /**
      * The value a query reads, compared with a threshold.
@@ -119,6 +120,50 @@ public sealed interface AlertCondition
          */
         public Absence {
             requireNonNull(query, "query");
+        }
+    }
+
+    /**
+     * A breach predicted within a horizon: a least-squares line through the query's readings of the
+     * last {@code lookback}, extended {@code horizon} ahead, compared with the threshold. Its value
+     * is the line's prediction at {@code now + horizon}; with {@link Comparison#ABOVE}, say, it
+     * breaches when the line reaches the threshold within the horizon (or is above it already). No
+     * data until the lookback holds {@value #MIN_POINTS} readings.
+     *
+     * <pre>{@code
+     * // Fires when the disk, filling at its recent pace, would pass 95% within 30 minutes.
+     * new AlertCondition.LinearPrediction(MeterQuery.of("disk.used.ratio"),
+     *         Duration.ofMinutes(15), Duration.ofMinutes(30), Comparison.ABOVE, 0.95);
+     * }</pre>
+     *
+     * @param query the meters to read
+     * @param lookback how far back the readings fitted reach
+     * @param horizon how far ahead the line is extended
+     * @param comparison how the prediction compares with the threshold when it breaches
+     * @param threshold the threshold
+     */
+    record LinearPrediction(
+            MeterQuery query, Duration lookback, Duration horizon, Comparison comparison, double threshold)
+            implements AlertCondition {
+        /** The fewest readings a prediction is made from: {@value}. */
+        public static final int MIN_POINTS = 3;
+
+        /**
+         * Checks every part.
+         *
+         * @param query the query
+         * @param lookback the lookback
+         * @param horizon the horizon
+         * @param comparison the comparison
+         * @param threshold the threshold
+         * @throws IllegalArgumentException if a duration is not positive or the threshold not finite
+         */
+        public LinearPrediction {
+            requireNonNull(query, "query");
+            requirePositive(lookback, "lookback of a prediction of " + query);
+            requirePositive(horizon, "horizon of a prediction of " + query);
+            requireNonNull(comparison, "comparison");
+            requireFinite(threshold, "threshold of " + query);
         }
     }
 

@@ -22,7 +22,7 @@ import java.util.TreeSet;
 /**
  * Internal: the keys under {@code armature.alerts} and the rules of {@code
  * armature.alerts.rules.<name>.*}. A config rule has a {@code type} — {@code threshold}, {@code
- * rate}, {@code ratio}, {@code absence} or {@code burn-rate} — and reads the keys of its type; a
+ * rate}, {@code ratio}, {@code absence}, {@code prediction} or {@code burn-rate} — and reads the keys of its type; a
  * missing or contradictory key is a {@link ConfigException} naming it.
  */
 public final class AlertConfig {
@@ -40,7 +40,8 @@ public final class AlertConfig {
     /** The code every error about a rule's keys carries. */
     public static final String INVALID_RULE = "armature.alerts.invalid-rule";
 
-    private static final List<String> TYPES = List.of("threshold", "rate", "ratio", "absence", "burn-rate");
+    private static final List<String> TYPES =
+            List.of("threshold", "rate", "ratio", "absence", "prediction", "burn-rate");
 
     private AlertConfig() {}
 
@@ -55,7 +56,7 @@ public final class AlertConfig {
         String r = RULES + "*.";
         b.add(ConfigProperty.builder(r + "type", ConfigType.STRING)
                 .allowedValues(TYPES.toArray(String[]::new))
-                .description("What the rule checks: threshold, rate, ratio, absence or burn-rate.")
+                .description("What the rule checks: threshold, rate, ratio, absence, prediction or burn-rate.")
                 .build());
         add(
                 b,
@@ -82,6 +83,8 @@ public final class AlertConfig {
                 "above, at-or-above, below or at-or-below the threshold.");
         add(b, r + "threshold", ConfigType.DOUBLE, "The threshold the value is compared with.");
         add(b, r + "per", ConfigType.DURATION, "The unit of time of a rate, such as 1m for per minute.");
+        add(b, r + "lookback", ConfigType.DURATION, "How far back the readings of a prediction reach.");
+        add(b, r + "horizon", ConfigType.DURATION, "How far ahead a prediction looks.");
         add(b, r + "objective", ConfigType.DOUBLE, "The SLO of a burn rate, such as 0.999.");
         add(b, r + "long-window", ConfigType.DURATION, "The long window of a burn rate.");
         add(b, r + "short-window", ConfigType.DURATION, "The short window of a burn rate.");
@@ -233,6 +236,12 @@ public final class AlertConfig {
                 case "ratio" -> new AlertCondition.Ratio(
                         query("", type, "the numerator's meter"),
                         query("denominator.", type, "the denominator's meter"),
+                        required(c, Comparison.class, type, "above, at-or-above, below or at-or-below"),
+                        required(t, Double.class, type, "the threshold"));
+                case "prediction" -> new AlertCondition.LinearPrediction(
+                        query("", type, "the meter's name"),
+                        required("lookback", Duration.class, type, "such as 15m"),
+                        required("horizon", Duration.class, type, "such as 30m"),
                         required(c, Comparison.class, type, "above, at-or-above, below or at-or-below"),
                         required(t, Double.class, type, "the threshold"));
                 case "absence" -> new AlertCondition.Absence(query("", type, "the meter that must exist"));

@@ -60,6 +60,8 @@ abstract class ConditionEvaluator {
             };
         } else if (condition instanceof AlertCondition.RateOfChange c) {
             return new RateEvaluator(c);
+        } else if (condition instanceof AlertCondition.LinearPrediction c) {
+            return new PredictionEvaluator(c);
         } else if (condition instanceof AlertCondition.BurnRate c) {
             return new BurnRateEvaluator(c);
         }

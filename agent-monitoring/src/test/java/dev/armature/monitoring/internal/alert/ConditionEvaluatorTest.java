@@ -82,6 +82,35 @@ class ConditionEvaluatorTest {
     }
 
     @Test
+    void a_linear_prediction_breaches_when_the_line_reaches_the_threshold_within_the_horizon() {
+        AtomicInteger usedGb = new AtomicInteger(80);
+        registry.gauge("disk.used", usedGb);
+        MeterQuery disk = MeterQuery.of("disk.used");
+        Duration lookback = Duration.ofMinutes(10);
+        ConditionEvaluator soon = ConditionEvaluator.of(
+                new AlertCondition.LinearPrediction(disk, lookback, Duration.ofMinutes(15), Comparison.ABOVE, 95));
+        ConditionEvaluator later = ConditionEvaluator.of(
+                new AlertCondition.LinearPrediction(disk, lookback, Duration.ofMinutes(5), Comparison.ABOVE, 95));
+        ConditionEvaluator.Outcome s = ConditionEvaluator.Outcome.NO_DATA;
+        ConditionEvaluator.Outcome l = ConditionEvaluator.Outcome.NO_DATA;
+        for (int minute = 0; minute <= 5; minute++) { // fills 1 GB a minute: 85 GB at minute 5
+            if (minute < 2) {
+                assertThat(at(soon).hasData()).as("fewer than 3 readings").isFalse();
+                assertThat(at(later).hasData()).isFalse();
+            } else {
+                s = at(soon);
+                l = at(later);
+            }
+            time.advance(Duration.ofMinutes(1));
+            usedGb.incrementAndGet();
+        }
+        assertThat(s.value()).as("85 GB + 15 min at 1 GB/min").isCloseTo(100, within(1e-6));
+        assertThat(s.breached()).isTrue();
+        assertThat(l.value()).isCloseTo(90, within(1e-6));
+        assertThat(l.breached()).isFalse();
+    }
+
+    @Test
     void meters_matching_a_query_are_summed_and_timers_read_in_seconds() {
         registry.counter("requests", "route", "a").increment(3);
         registry.counter("requests", "route", "b").increment(4);
