@@ -51,6 +51,7 @@ public final class AlertEngine implements Component, Alerts {
 
     private static final Logger log = LoggerFactory.getLogger(AlertEngine.class);
 
+    private final List<AlertRule> hostRules;
     private final Object lock = new Object();
     private volatile List<Alert> active = List.of();
     private @Nullable Run run;
@@ -65,6 +66,15 @@ public final class AlertEngine implements Component, Alerts {
             StateStore store,
             Cancellable task) {}
 
+    /**
+     * Creates an engine.
+     *
+     * @param hostRules the rules the host gave on the builder
+     */
+    public AlertEngine(List<AlertRule> hostRules) {
+        this.hostRules = List.copyOf(hostRules);
+    }
+
     @Override
     public ComponentDescriptor descriptor() {
         return ComponentDescriptor.of(NAME);
@@ -74,6 +84,7 @@ public final class AlertEngine implements Component, Alerts {
     public void start(ComponentContext context) {
         List<AlertRule> rules = new ArrayList<>();
         Map<String, String> origins = new LinkedHashMap<>();
+        add(rules, origins, hostRules, "the host's AlertRulesExtension");
         for (AlertRuleSource source : context.contributions(AlertRuleSource.class)) {
             add(
                     rules,
