@@ -186,12 +186,25 @@ public final class AlertEngine implements Component, Alerts {
                 AlertStateMachine.State state = rule.snapshot();
                 AlertStateMachine.State before = r.saved().get(rule.rule().name());
                 if (before == null || changed(before, state)) {
-                    r.store().put(NAMESPACE, rule.rule().name(), AlertStateCodec.encode(state));
-                    r.saved().put(rule.rule().name(), state);
+                    save(r, rule.rule().name(), state);
                 }
                 event.ifPresent(e -> r.events().publish(SOURCE, e));
             }
             publishActive(r.rules());
+        }
+    }
+
+    /** Saves a state; a store that fails is retried at the next tick, and the event goes out regardless. */
+    private static void save(Run r, String rule, AlertStateMachine.State state) {
+        try {
+            r.store().put(NAMESPACE, rule, AlertStateCodec.encode(state));
+            r.saved().put(rule, state);
+        } catch (RuntimeException e) {
+            log.atWarn()
+                    .addKeyValue("rule", rule)
+                    .addKeyValue("namespace", NAMESPACE)
+                    .setCause(e)
+                    .log("alert state not saved; retried at the next evaluation");
         }
     }
 
