@@ -194,6 +194,64 @@ class AlertsPluginTest {
     }
 
     @Test
+    void every_config_type_parses_and_an_absent_heartbeat_fires() throws Exception {
+        ManualTime time = ManualTime.create();
+        String r = "armature.alerts.rules.";
+        Map<String, String> config = pairs(
+                r + "heartbeat.type", "absence",
+                r + "heartbeat.meter", "worker.heartbeat",
+                r + "heartbeat.severity", "critical",
+                r + "growth.type", "rate",
+                r + "growth.meter", "queue.depth",
+                r + "growth.per", "1m",
+                r + "growth.comparison", "above",
+                r + "growth.threshold", "1000",
+                r + "errors.type", "ratio",
+                r + "errors.meter", "calls.failed",
+                r + "errors.denominator.meter", "calls",
+                r + "errors.comparison", "above",
+                r + "errors.threshold", "0.05",
+                r + "errors.resolve.comparison", "below",
+                r + "errors.resolve.threshold", "0.01",
+                r + "fill.type", "prediction",
+                r + "fill.meter", "queue.depth",
+                r + "fill.lookback", "5m",
+                r + "fill.horizon", "30m",
+                r + "fill.comparison", "above",
+                r + "fill.threshold", "10000",
+                r + "slo.type", "burn-rate",
+                r + "slo.meter", "calls.failed",
+                r + "slo.denominator.meter", "calls",
+                r + "slo.objective", "0.999",
+                r + "slo.long-window", "1h",
+                r + "slo.short-window", "5m",
+                r + "slo.factor", "14.4");
+        try (AgentSystem system = start(time, config)) {
+            ticks(time, 1);
+            AlertEvent.AlertFired fired = (AlertEvent.AlertFired) next();
+            assertThat(fired.rule()).isEqualTo("heartbeat");
+            assertThat(fired.severity()).isEqualTo(AlertSeverity.CRITICAL);
+            ticks(time, 3); // the queue is empty and steady, the calls absent: nothing else fires
+            assertThat(system.service(Alerts.class).active())
+                    .extracting(Alert::rule)
+                    .containsExactly("heartbeat");
+        }
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void a_misspelt_key_is_refused_when_the_system_is_built() {
+        assertThatThrownBy(() -> AgentSystem.builder()
+                        .environment(Map.of())
+                        .systemProperties(Map.of("armature.alerts.rules.backlog.threshhold", "5"))
+                        .dataDirectory(dataDirectory)
+                        .build()
+                        .close())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("armature.alerts.rules.backlog.threshhold");
+    }
+
+    @Test
     void a_config_rule_missing_a_key_fails_the_start_naming_the_key() {
         ManualTime time = ManualTime.create();
         Map<String, String> config = Map.of(
@@ -239,6 +297,14 @@ class AlertsPluginTest {
                 .satisfies(e -> assertThat(configFailure(e))
                         .contains("two alert rules are named 'queue-backlog'")
                         .contains("configuration"));
+    }
+
+    private static Map<String, String> pairs(String... keysAndValues) {
+        Map<String, String> map = new java.util.HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     /** The message of the alert engine's failure to start, which must be a ConfigException. */
