@@ -1,7 +1,8 @@
 /**
  * Monitoring for Armature: meter registries and exporters (console, file, Prometheus), the alert
- * engine, the health checker and its HTTP endpoints. Being built: so far the alert state machine
- * ({@code internal.alert}) with the states and events of {@code dev.armature.api.monitoring}.
+ * engine, the health checker and its HTTP endpoints. Being built: so far the alert engine, added by
+ * {@link dev.armature.monitoring.AlertsPlugin}, with rules from configuration, from the host's
+ * {@link dev.armature.monitoring.AlertRulesExtension} and from plugins' alert rule sources.
  */
 @NullMarked
 package dev.armature.monitoring;

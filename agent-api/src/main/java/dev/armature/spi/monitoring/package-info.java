@@ -1,0 +1,10 @@
+/**
+ * Extension points of monitoring: {@link dev.armature.spi.monitoring.AlertRuleSource}s, which
+ * plugins contribute to give the alert engine rules from code.
+ *
+ * @since 0.1
+ */
+@NullMarked
+package dev.armature.spi.monitoring;
+
+import org.jspecify.annotations.NullMarked;
