@@ -271,10 +271,18 @@ public final class HealthEngine implements Health, AutoCloseable {
         }
     }
 
-    /** Records a result, publishes what changed, and schedules the next run. Under {@code lock}. */
+    /**
+     * Records a result, publishes what changed, and schedules the next run. Under {@code lock}. The
+     * snapshot is replaced before the events go out, so a listener that reads the report sees the
+     * change it is told of.
+     */
     private void apply(Slot slot, CheckResult result) {
         CheckSpec spec = slot.tracker.spec();
         Optional<CheckHistory.Transition> transition = slot.tracker.record(result);
+        HealthStatus before = overall;
+        Snapshot s = build(time.now(), current().startedAt());
+        overall = s.report().status();
+        snapshot.set(s);
         transition.ifPresent(t -> events.accept(new HealthEvent.CheckStatusChanged(
                 spec.name(),
                 spec.component(),
@@ -285,10 +293,6 @@ public final class HealthEngine implements Health, AutoCloseable {
                 slot.tracker.flapping(),
                 result.error(),
                 t.at())));
-        HealthStatus before = overall;
-        Snapshot s = build(time.now(), current().startedAt());
-        overall = s.report().status();
-        snapshot.set(s);
         if (overall != before) {
             events.accept(new HealthEvent.SystemStatusChanged(before, overall, result.at()));
         }
