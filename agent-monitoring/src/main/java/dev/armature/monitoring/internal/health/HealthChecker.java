@@ -33,6 +33,7 @@ public final class HealthChecker implements Component, Health {
     private final List<HealthProbe> extraProbes;
     private volatile @Nullable HealthEngine engine;
     private volatile @Nullable ThreadPoolExecutor pool;
+    private volatile @Nullable EventProbes eventProbes;
 
     /** Creates a checker that runs the contributed and built-in probes. */
     public HealthChecker() {
@@ -61,6 +62,11 @@ public final class HealthChecker implements Component, Health {
         if (config.getOptional(HealthSchema.RESOURCES_ENABLED, Boolean.class).orElse(true)) {
             probes.addAll(ResourceProbes.from(config));
         }
+        @Nullable EventProbes followed = null;
+        if (config.getOptional(HealthSchema.EVENTS_ENABLED, Boolean.class).orElse(true)) {
+            followed = new EventProbes(context.events());
+            probes.addAll(followed.probes());
+        }
         CheckTracker.Settings settings = new CheckTracker.Settings(
                 config.getOptional(HealthSchema.HISTORY_SIZE, Integer.class)
                         .orElse(CheckTracker.Settings.DEFAULTS.historySize()),
@@ -86,6 +92,11 @@ public final class HealthChecker implements Component, Health {
         if (previous != null) {
             previous.close();
         }
+        EventProbes previousFollowed = eventProbes;
+        if (previousFollowed != null) {
+            previousFollowed.close();
+        }
+        eventProbes = followed;
         pool = executor;
         engine = fresh;
         fresh.start();
@@ -96,6 +107,11 @@ public final class HealthChecker implements Component, Health {
         HealthEngine e = engine;
         if (e != null) {
             e.close();
+        }
+        EventProbes followed = eventProbes;
+        if (followed != null) {
+            followed.close();
+            eventProbes = null;
         }
         ThreadPoolExecutor p = pool;
         if (p != null) {

@@ -14,6 +14,7 @@ public final class HealthSchema {
     static final String FLAPPING_WINDOW = "armature.health.flapping.window";
     static final String FLAPPING_TRANSITIONS = "armature.health.flapping.transitions";
     static final String STATUS_ORDER = "armature.health.status-order";
+    static final String EVENTS_ENABLED = "armature.health.components.enabled";
     static final String RESOURCES_ENABLED = "armature.health.resources.enabled";
     static final String HEAP_DEGRADED_RATIO = "armature.health.resources.heap-degraded-ratio";
     static final String HEAP_DOWN_RATIO = "armature.health.resources.heap-down-ratio";
@@ -61,6 +62,10 @@ public final class HealthSchema {
                         .reloadable(false)
                         .description("The statuses from best to worst, comma-separated, each once."
                                 + " UP,DEGRADED,OUT_OF_SERVICE,DOWN.")
+                        .build())
+                .add(ConfigProperty.builder(EVENTS_ENABLED, ConfigType.BOOLEAN)
+                        .reloadable(false)
+                        .description("Whether the built-in checks of component states and circuit states run. true.")
                         .build())
                 .add(ConfigProperty.builder(RESOURCES_ENABLED, ConfigType.BOOLEAN)
                         .reloadable(false)
