@@ -17,6 +17,7 @@ import dev.armature.core.time.ManualTime;
 import dev.armature.spi.Plugin;
 import dev.armature.spi.PluginContext;
 import dev.armature.spi.health.HealthProbe;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The health plugin found on the class path, end to end: probes contributed, report and events. */
 @Timeout(30) // a guard against a hang, not a timing assertion
@@ -34,6 +36,10 @@ class HealthPluginTest {
     private static final long WAIT_SECONDS = 10;
 
     private final ManualTime time = ManualTime.create();
+
+    @TempDir
+    @SuppressWarnings("NullAway.Init") // injected by JUnit before each test
+    Path dataDirectory;
 
     /** A host's plugin that contributes one critical and one non-critical probe. */
     private static Plugin probes(AtomicReference<CheckOutcome> cache) {
@@ -78,6 +84,7 @@ class HealthPluginTest {
         try (AgentSystem system = AgentSystem.builder()
                 .timeSource(time)
                 .scheduler(time)
+                .dataDirectory(dataDirectory)
                 .environment(Map.of())
                 .systemProperties(Map.of(
                         "armature.health.resources.enabled", "false", "armature.health.components.enabled", "false"))
@@ -121,6 +128,7 @@ class HealthPluginTest {
         try (AgentSystem system = AgentSystem.builder()
                 .timeSource(time)
                 .scheduler(time)
+                .dataDirectory(dataDirectory)
                 .environment(Map.of())
                 .systemProperties(Map.of("armature.health.resources.min-free-disk", "1B"))
                 .build()) {
@@ -153,6 +161,7 @@ class HealthPluginTest {
         try (AgentSystem system = AgentSystem.builder()
                 .timeSource(time)
                 .scheduler(time)
+                .dataDirectory(dataDirectory)
                 .environment(Map.of())
                 .systemProperties(Map.of("armature.health.resources.enabled", "false"))
                 .build()) {
@@ -196,6 +205,48 @@ class HealthPluginTest {
                             .orElseThrow()
                             .details())
                     .containsEntry("model.chat", "OPEN");
+        }
+    }
+
+    @Test
+    void a_checks_history_survives_a_restart_of_the_system() throws Exception {
+        AtomicReference<CheckOutcome> cache = new AtomicReference<>(CheckOutcome.up());
+        Map<String, String> properties =
+                Map.of("armature.health.resources.enabled", "false", "armature.health.components.enabled", "false");
+        for (int life = 1; life <= 2; life++) {
+            BlockingQueue<String> checks = new LinkedBlockingQueue<>();
+            try (AgentSystem system = AgentSystem.builder()
+                    .timeSource(time)
+                    .scheduler(time)
+                    .dataDirectory(dataDirectory)
+                    .environment(Map.of())
+                    .systemProperties(properties)
+                    .plugin(probes(cache))
+                    .build()) {
+                system.events()
+                        .subscribe(
+                                HealthEvent.CheckStatusChanged.class,
+                                e -> checks.add(
+                                        e.payload().check() + ":" + e.payload().to()));
+                system.start();
+                Health health = system.service(Health.class);
+                if (life == 2) {
+                    // Restored before the first run: the last life's results and status are there.
+                    assertThat(health.history("cache").orElseThrow().results()).hasSize(1);
+                    assertThat(health.report().check("cache").orElseThrow().status())
+                            .isEqualTo(HealthStatus.UP);
+                    cache.set(CheckOutcome.down("cold"));
+                }
+                time.advance(Duration.ZERO);
+                if (life == 1) {
+                    assertThat(List.of(next(checks), next(checks))).containsExactlyInAnyOrder("cache:UP", "db:UP");
+                } else {
+                    assertThat(next(checks)).isEqualTo("cache:DOWN");
+                    assertThat(health.history("cache").orElseThrow().transitions())
+                            .extracting(t -> t.to())
+                            .containsExactly(HealthStatus.UP, HealthStatus.DOWN);
+                }
+            }
         }
     }
 }

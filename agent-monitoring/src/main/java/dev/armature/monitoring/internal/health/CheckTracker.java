@@ -139,6 +139,33 @@ final class CheckTracker {
         ring.addLast(item);
     }
 
+    /** The state to persist. */
+    TrackerCodec.State state() {
+        List<CheckResult> results = new ArrayList<>(entries.size());
+        List<HealthStatus> afters = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            results.add(e.result());
+            afters.add(e.after());
+        }
+        return new TrackerCodec.State(
+                status, since, consecutiveDown, consecutiveUp, results, afters, List.copyOf(transitions));
+    }
+
+    /** Takes up a persisted state, keeping the latest that fit in this tracker's history size. */
+    void restore(TrackerCodec.State state) {
+        entries.clear();
+        transitions.clear();
+        for (int i = 0; i < state.results().size(); i++) {
+            add(entries, new Entry(state.results().get(i), state.afters().get(i)));
+        }
+        state.transitions().forEach(t -> add(transitions, t));
+        status = state.status();
+        since = state.since();
+        consecutiveDown = state.consecutiveDown();
+        consecutiveUp = state.consecutiveUp();
+        flapping = countRawChanges() >= settings.flapTransitions();
+    }
+
     /** The check's report; {@code stale} is worked out by the engine against its clock. */
     CheckReport report() {
         Optional<CheckResult> last = entries.isEmpty()

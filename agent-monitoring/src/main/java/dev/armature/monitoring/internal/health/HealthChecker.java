@@ -8,7 +8,10 @@ import dev.armature.api.health.CheckHistory;
 import dev.armature.api.health.Health;
 import dev.armature.api.health.HealthReport;
 import dev.armature.api.health.HealthStatus;
+import dev.armature.api.state.StateStore;
+import dev.armature.api.state.Versioned;
 import dev.armature.spi.health.HealthProbe;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,11 @@ import org.jspecify.annotations.Nullable;
 public final class HealthChecker implements Component, Health {
     /** The component's name and the source of its events. */
     public static final String NAME = "armature.health";
+
+    /** The state store's namespace of the checks' histories, one key per check. */
+    public static final String NAMESPACE = "armature.health";
+
+    private static final Duration DEFAULT_PERSISTENCE_INTERVAL = Duration.ofMinutes(1);
 
     private final List<HealthProbe> extraProbes;
     private volatile @Nullable HealthEngine engine;
@@ -99,7 +107,25 @@ public final class HealthChecker implements Component, Health {
         eventProbes = followed;
         pool = executor;
         engine = fresh;
-        fresh.start();
+        if (config.getOptional(HealthSchema.PERSISTENCE_ENABLED, Boolean.class).orElse(true)) {
+            StateStore states = context.service(StateStore.class);
+            fresh.start(
+                    new HealthEngine.Store() {
+                        @Override
+                        public Optional<byte[]> load(String check) {
+                            return states.get(NAMESPACE, check).map(Versioned::value);
+                        }
+
+                        @Override
+                        public void save(String check, byte[] state) {
+                            states.put(NAMESPACE, check, state);
+                        }
+                    },
+                    config.getOptional(HealthSchema.PERSISTENCE_INTERVAL, Duration.class)
+                            .orElse(DEFAULT_PERSISTENCE_INTERVAL));
+        } else {
+            fresh.start();
+        }
     }
 
     @Override

@@ -33,6 +33,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Internal: runs probes in the background and keeps the snapshot that {@link #report()} returns.
@@ -47,6 +49,29 @@ import org.jspecify.annotations.Nullable;
  */
 public final class HealthEngine implements Health, AutoCloseable {
     private static final int MAX_ERROR_LENGTH = 500;
+    private static final Logger log = LoggerFactory.getLogger(HealthEngine.class);
+
+    /** Where checks' states persist across restarts, one entry per check name. */
+    public interface Store {
+        /** The bytes last saved for a check, if any. */
+        Optional<byte[]> load(String check);
+
+        /** Saves a check's bytes durably. */
+        void save(String check, byte[] state);
+
+        /** A store that keeps nothing. */
+        static Store none() {
+            return new Store() {
+                @Override
+                public Optional<byte[]> load(String check) {
+                    return Optional.empty();
+                }
+
+                @Override
+                public void save(String check, byte[] state) {}
+            };
+        }
+    }
 
     private final TimeSource time;
     private final Scheduler scheduler;
@@ -60,6 +85,8 @@ public final class HealthEngine implements Health, AutoCloseable {
     private boolean started;
     private boolean closed;
     private HealthStatus overall = HealthStatus.UNKNOWN;
+    private Store store = Store.none();
+    private @Nullable Cancellable flushing;
 
     /**
      * The report with the instant from which it may hold a stale flag that is not yet set.
@@ -78,6 +105,8 @@ public final class HealthEngine implements Health, AutoCloseable {
 
         @Nullable
         Cancellable next;
+
+        boolean dirty;
 
         Slot(HealthProbe probe, CheckTracker tracker) {
             this.probe = probe;
@@ -139,27 +168,111 @@ public final class HealthEngine implements Health, AutoCloseable {
         this.snapshot = new AtomicReference<>(build(now, now));
     }
 
-    /** Schedules every check's first run at once. */
+    /** Schedules every check's first run at once, without persistence. */
     public void start() {
+        start(Store.none(), Duration.ofMinutes(1));
+    }
+
+    /**
+     * Takes up each check's persisted state, schedules every check's first run at once, and saves
+     * the states that changed every {@code flushInterval} and at {@link #close()}.
+     *
+     * @param persisted where states persist
+     * @param flushInterval how often changed states are saved; positive
+     */
+    public void start(Store persisted, Duration flushInterval) {
+        requireNonNull(persisted, "persisted");
         synchronized (lock) {
             if (started || closed) {
                 return;
             }
             started = true;
+            store = persisted;
+            for (Slot slot : slots.values()) {
+                restore(slot);
+            }
             Instant now = time.now();
             snapshot.set(build(now, now));
+            overall = current().report().status();
+            flushing = scheduler.scheduleAtFixedRate(flushInterval, flushInterval, this::flushInBackground);
             for (Slot slot : slots.values()) {
                 slot.next = scheduler.schedule(Duration.ZERO, () -> due(slot));
             }
         }
     }
 
-    /** Cancels every scheduled run and gives up the runs in flight; results after this are dropped. */
+    private void restore(Slot slot) {
+        String name = slot.tracker.spec().name();
+        try {
+            Optional<byte[]> saved = store.load(name);
+            if (saved.isPresent()) {
+                Optional<TrackerCodec.State> state = TrackerCodec.read(saved.get());
+                state.ifPresent(slot.tracker::restore);
+                if (state.isEmpty()) {
+                    log.atWarn().addKeyValue("check", name).log("health check history of another format ignored");
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // History is worth having, not worth refusing to check health for.
+            log.atWarn()
+                    .addKeyValue("check", name)
+                    .setCause(e)
+                    .log("health check history could not be restored; starting empty");
+        }
+    }
+
+    private void flushInBackground() {
+        try {
+            executor.execute(this::flush);
+        } catch (RejectedExecutionException e) {
+            log.debug("health check history not saved this time: the pool is full");
+        }
+    }
+
+    /** Saves the states that changed since the last save; I/O happens outside the lock. */
+    void flush() {
+        Map<String, byte[]> changed = new LinkedHashMap<>();
+        synchronized (lock) {
+            for (Slot slot : slots.values()) {
+                if (slot.dirty) {
+                    slot.dirty = false;
+                    changed.put(slot.tracker.spec().name(), TrackerCodec.write(slot.tracker.state()));
+                }
+            }
+        }
+        changed.forEach((name, bytes) -> {
+            try {
+                store.save(name, bytes);
+            } catch (RuntimeException e) {
+                synchronized (lock) {
+                    Slot slot = slots.get(name);
+                    if (slot != null) {
+                        slot.dirty = true; // tried again at the next flush
+                    }
+                }
+                log.atWarn()
+                        .addKeyValue("check", name)
+                        .setCause(e)
+                        .log("health check history could not be saved; trying again at the next save");
+            }
+        });
+    }
+
+    /**
+     * Cancels every scheduled run, gives up the runs in flight (results after this are dropped) and
+     * saves the states that changed.
+     */
     @Override
     public void close() {
         List<Run> inFlight = new ArrayList<>();
+        boolean flush;
         synchronized (lock) {
+            flush = started && !closed;
             closed = true;
+            Cancellable f = flushing;
+            if (f != null) {
+                f.cancel();
+            }
             for (Slot slot : slots.values()) {
                 Cancellable next = slot.next;
                 if (next != null) {
@@ -174,6 +287,9 @@ public final class HealthEngine implements Health, AutoCloseable {
         for (Run run : inFlight) {
             run.settled.set(true);
             cancel(run);
+        }
+        if (flush) {
+            flush();
         }
     }
 
@@ -279,6 +395,7 @@ public final class HealthEngine implements Health, AutoCloseable {
     private void apply(Slot slot, CheckResult result) {
         CheckSpec spec = slot.tracker.spec();
         Optional<CheckHistory.Transition> transition = slot.tracker.record(result);
+        slot.dirty = true;
         HealthStatus before = overall;
         Snapshot s = build(time.now(), current().startedAt());
         overall = s.report().status();

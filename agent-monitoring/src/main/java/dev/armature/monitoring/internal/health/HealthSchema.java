@@ -14,6 +14,8 @@ public final class HealthSchema {
     static final String FLAPPING_WINDOW = "armature.health.flapping.window";
     static final String FLAPPING_TRANSITIONS = "armature.health.flapping.transitions";
     static final String STATUS_ORDER = "armature.health.status-order";
+    static final String PERSISTENCE_ENABLED = "armature.health.persistence.enabled";
+    static final String PERSISTENCE_INTERVAL = "armature.health.persistence.interval";
     static final String EVENTS_ENABLED = "armature.health.components.enabled";
     static final String RESOURCES_ENABLED = "armature.health.resources.enabled";
     static final String HEAP_DEGRADED_RATIO = "armature.health.resources.heap-degraded-ratio";
@@ -62,6 +64,15 @@ public final class HealthSchema {
                         .reloadable(false)
                         .description("The statuses from best to worst, comma-separated, each once."
                                 + " UP,DEGRADED,OUT_OF_SERVICE,DOWN.")
+                        .build())
+                .add(ConfigProperty.builder(PERSISTENCE_ENABLED, ConfigType.BOOLEAN)
+                        .reloadable(false)
+                        .description("Whether each check's history is kept in the state store across restarts. true.")
+                        .build())
+                .add(ConfigProperty.builder(PERSISTENCE_INTERVAL, ConfigType.DURATION)
+                        .min("1s")
+                        .reloadable(false)
+                        .description("How often changed histories are saved; they are also saved at stop. 1m.")
                         .build())
                 .add(ConfigProperty.builder(EVENTS_ENABLED, ConfigType.BOOLEAN)
                         .reloadable(false)
