@@ -97,7 +97,7 @@ public final class HealthSchema {
                 .add(ConfigProperty.builder(MIN_FREE_DISK, ConfigType.SIZE)
                         .reloadable(false)
                         .description("The free space of the data directory's disk below which the disk check is"
-                                + " DOWN (DEGRADED below twice it). 100MB.")
+                                + " DOWN (DEGRADED below twice it). 100 MiB.")
                         .build())
                 .add(ConfigProperty.builder(DISK_PATH, ConfigType.STRING)
                         .reloadable(false)
