@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The events of the health checker, published with the source {@code health} on every change of a
+ * The events of the health checker, published with the source {@code armature.health} on every change of a
  * check's status (after hysteresis) and of the overall status. Both report current state, so a
  * subscriber that asks for replay first receives the latest of each.
  *

@@ -25,7 +25,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The runnable example of docs/health.md. The code between the tag lines is copied into the guide
@@ -37,10 +36,6 @@ class HealthGuideExampleTest {
     private static final Path GUIDE = Path.of("../docs/health.md");
     private static final Path SOURCE =
             Path.of("src/test/java/dev/armature/monitoring/docs/HealthGuideExampleTest.java");
-
-    @TempDir
-    @SuppressWarnings("NullAway.Init") // injected by JUnit before each test
-    Path dataDirectory;
 
     // tag::example[]
     /** The host's own checks, contributed the way any plugin contributes them. */
@@ -75,7 +70,6 @@ class HealthGuideExampleTest {
         try (AgentSystem system = AgentSystem.builder()
                 .timeSource(time)
                 .scheduler(time)
-                .dataDirectory(dataDirectory) // where check histories persist
                 .plugin(new HostChecks())
                 .build()) {
             CountDownLatch checked = new CountDownLatch(1);

@@ -211,8 +211,10 @@ class HealthPluginTest {
     @Test
     void a_checks_history_survives_a_restart_of_the_system() throws Exception {
         AtomicReference<CheckOutcome> cache = new AtomicReference<>(CheckOutcome.up());
-        Map<String, String> properties =
-                Map.of("armature.health.resources.enabled", "false", "armature.health.components.enabled", "false");
+        Map<String, String> properties = Map.of(
+                "armature.health.resources.enabled", "false",
+                "armature.health.components.enabled", "false",
+                "armature.health.persistence.enabled", "true");
         for (int life = 1; life <= 2; life++) {
             BlockingQueue<String> checks = new LinkedBlockingQueue<>();
             try (AgentSystem system = AgentSystem.builder()

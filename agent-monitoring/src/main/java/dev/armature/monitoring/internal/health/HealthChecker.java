@@ -107,7 +107,9 @@ public final class HealthChecker implements Component, Health {
         eventProbes = followed;
         pool = executor;
         engine = fresh;
-        if (config.getOptional(HealthSchema.PERSISTENCE_ENABLED, Boolean.class).orElse(true)) {
+        // Off by default: opening the state store takes the data directory's lock and writes there,
+        // which a host that never chose a data directory should not find done for it.
+        if (config.getOptional(HealthSchema.PERSISTENCE_ENABLED, Boolean.class).orElse(false)) {
             StateStore states = context.service(StateStore.class);
             fresh.start(
                     new HealthEngine.Store() {

@@ -67,7 +67,9 @@ public final class HealthSchema {
                         .build())
                 .add(ConfigProperty.builder(PERSISTENCE_ENABLED, ConfigType.BOOLEAN)
                         .reloadable(false)
-                        .description("Whether each check's history is kept in the state store across restarts. true.")
+                        .description(
+                                "Whether each check's history is kept in the state store (the data directory) across"
+                                        + " restarts. false.")
                         .build())
                 .add(ConfigProperty.builder(PERSISTENCE_INTERVAL, ConfigType.DURATION)
                         .min("1s")
