@@ -238,4 +238,57 @@ class HealthEngineTest {
             assertThat(engine.history("nope")).isEmpty();
         }
     }
+
+    /** A store in memory, as the state store would keep it. */
+    private static final class MemoryStore implements HealthEngine.Store {
+        final java.util.Map<String, byte[]> saved = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public java.util.Optional<byte[]> load(String check) {
+            return java.util.Optional.ofNullable(saved.get(check));
+        }
+
+        @Override
+        public void save(String check, byte[] state) {
+            saved.put(check, state.clone());
+        }
+    }
+
+    @Test
+    void histories_are_saved_on_their_interval_and_at_close_and_restored_by_the_next_engine() {
+        MemoryStore store = new MemoryStore();
+        CheckSpec spec = CheckSpec.builder("db").failureThreshold(1).build();
+        AtomicReference<CheckOutcome> outcome = new AtomicReference<>(CheckOutcome.up());
+        try (HealthEngine engine = engine(Runnable::run, probe(spec, outcome, new AtomicInteger()))) {
+            engine.start(store, Duration.ofSeconds(30));
+            time.advance(Duration.ZERO);
+            assertThat(store.saved).isEmpty();
+            time.advance(Duration.ofSeconds(30));
+            assertThat(store.saved).containsOnlyKeys("db");
+            outcome.set(CheckOutcome.down("gone").withDetail("password", "hunter2"));
+            time.advance(CheckSpec.DEFAULT_INTERVAL);
+        }
+        try (HealthEngine engine = engine(Runnable::run, probe(spec, outcome, new AtomicInteger()))) {
+            engine.start(store, Duration.ofSeconds(30));
+            var history = engine.history("db").orElseThrow();
+            assertThat(history.results()).hasSize(5);
+            assertThat(history.results().get(4).details()).containsEntry("password", "******");
+            assertThat(history.transitions()).extracting(t -> t.to()).containsExactly(UP, DOWN);
+            assertThat(engine.report().check("db").orElseThrow().status()).isEqualTo(DOWN);
+        }
+    }
+
+    @Test
+    void an_unreadable_history_is_skipped_and_the_check_starts_empty() {
+        MemoryStore store = new MemoryStore();
+        store.saved.put("db", new byte[] {0, 0, 0, 1, 0, 0, 0, 99});
+        store.saved.put("other", new byte[] {0, 0, 0, 7});
+        CheckSpec spec = CheckSpec.builder("db").build();
+        try (HealthEngine engine = engine(Runnable::run, HealthProbe.of(spec, CheckOutcome::up))) {
+            engine.start(store, Duration.ofSeconds(30));
+            assertThat(engine.history("db").orElseThrow().results()).isEmpty();
+            time.advance(Duration.ZERO);
+            assertThat(engine.report().check("db").orElseThrow().status()).isEqualTo(UP);
+        }
+    }
 }
