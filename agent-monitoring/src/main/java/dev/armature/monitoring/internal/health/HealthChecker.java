@@ -1,0 +1,182 @@
+package dev.armature.monitoring.internal.health;
+
+import dev.armature.api.Component;
+import dev.armature.api.ComponentContext;
+import dev.armature.api.ComponentDescriptor;
+import dev.armature.api.config.Config;
+import dev.armature.api.health.CheckHistory;
+import dev.armature.api.health.Health;
+import dev.armature.api.health.HealthReport;
+import dev.armature.api.health.HealthStatus;
+import dev.armature.api.state.StateStore;
+import dev.armature.api.state.Versioned;
+import dev.armature.spi.health.HealthProbe;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Internal: the health checker as a component and the {@link Health} service. Each start builds
+ * an engine over the probes plugins contributed and the built-in ones, with a pool of its own
+ * ({@code armature-health-N}, daemon) that stop shuts down. Before the first start, the report is
+ * UNKNOWN with no checks. Thread-safe.
+ */
+public final class HealthChecker implements Component, Health {
+    /** The component's name and the source of its events. */
+    public static final String NAME = "armature.health";
+
+    /** The state store's namespace of the checks' histories, one key per check. */
+    public static final String NAMESPACE = "armature.health";
+
+    private static final Duration DEFAULT_PERSISTENCE_INTERVAL = Duration.ofMinutes(1);
+
+    private final List<HealthProbe> extraProbes;
+    private volatile @Nullable HealthEngine engine;
+    private volatile @Nullable ThreadPoolExecutor pool;
+    private volatile @Nullable EventProbes eventProbes;
+
+    /** Creates a checker that runs the contributed and built-in probes. */
+    public HealthChecker() {
+        this(List.of());
+    }
+
+    /**
+     * Creates a checker that also runs the given probes.
+     *
+     * @param extraProbes probes beyond the contributed ones
+     */
+    public HealthChecker(List<HealthProbe> extraProbes) {
+        this.extraProbes = List.copyOf(extraProbes);
+    }
+
+    @Override
+    public ComponentDescriptor descriptor() {
+        return ComponentDescriptor.builder(NAME).essential(true).build();
+    }
+
+    @Override
+    public void start(ComponentContext context) {
+        Config config = context.config();
+        List<HealthProbe> probes = new ArrayList<>(context.contributions(HealthProbe.class));
+        probes.addAll(extraProbes);
+        if (config.getOptional(HealthSchema.RESOURCES_ENABLED, Boolean.class).orElse(true)) {
+            probes.addAll(ResourceProbes.from(config));
+        }
+        @Nullable EventProbes followed = null;
+        if (config.getOptional(HealthSchema.EVENTS_ENABLED, Boolean.class).orElse(true)) {
+            followed = new EventProbes(context.events());
+            probes.addAll(followed.probes());
+        }
+        CheckTracker.Settings settings = new CheckTracker.Settings(
+                config.getOptional(HealthSchema.HISTORY_SIZE, Integer.class)
+                        .orElse(CheckTracker.Settings.DEFAULTS.historySize()),
+                config.getOptional(HealthSchema.FLAPPING_WINDOW, Integer.class)
+                        .orElse(CheckTracker.Settings.DEFAULTS.flapWindow()),
+                config.getOptional(HealthSchema.FLAPPING_TRANSITIONS, Integer.class)
+                        .orElse(CheckTracker.Settings.DEFAULTS.flapTransitions()));
+        StatusAggregator aggregator = config.getOptional(HealthSchema.STATUS_ORDER, String.class)
+                .map(StatusAggregator::parse)
+                .orElseGet(StatusAggregator::defaults);
+        int threads = config.getOptional(HealthSchema.POOL_SIZE, Integer.class).orElse(HealthSchema.DEFAULT_POOL_SIZE);
+        ThreadPoolExecutor executor = newPool(threads, Math.max(16, 2 * probes.size()));
+        HealthEngine fresh = new HealthEngine(
+                probes,
+                settings,
+                aggregator,
+                context.timeSource(),
+                context.scheduler(),
+                executor,
+                event -> context.events().publish(NAME, event),
+                (check, result) -> {});
+        HealthEngine previous = engine;
+        if (previous != null) {
+            previous.close();
+        }
+        EventProbes previousFollowed = eventProbes;
+        if (previousFollowed != null) {
+            previousFollowed.close();
+        }
+        eventProbes = followed;
+        pool = executor;
+        engine = fresh;
+        // Off by default: opening the state store takes the data directory's lock and writes there,
+        // which a host that never chose a data directory should not find done for it.
+        if (config.getOptional(HealthSchema.PERSISTENCE_ENABLED, Boolean.class).orElse(false)) {
+            StateStore states = context.service(StateStore.class);
+            fresh.start(
+                    new HealthEngine.Store() {
+                        @Override
+                        public Optional<byte[]> load(String check) {
+                            return states.get(NAMESPACE, check).map(Versioned::value);
+                        }
+
+                        @Override
+                        public void save(String check, byte[] state) {
+                            states.put(NAMESPACE, check, state);
+                        }
+                    },
+                    config.getOptional(HealthSchema.PERSISTENCE_INTERVAL, Duration.class)
+                            .orElse(DEFAULT_PERSISTENCE_INTERVAL));
+        } else {
+            fresh.start();
+        }
+    }
+
+    @Override
+    public void stop() {
+        HealthEngine e = engine;
+        if (e != null) {
+            e.close();
+        }
+        EventProbes followed = eventProbes;
+        if (followed != null) {
+            followed.close();
+            eventProbes = null;
+        }
+        ThreadPoolExecutor p = pool;
+        if (p != null) {
+            // Interrupts runs in flight; a probe that ignores interrupts keeps its daemon thread.
+            p.shutdownNow();
+            pool = null;
+        }
+    }
+
+    @Override
+    public HealthReport report() {
+        HealthEngine e = engine;
+        return e == null
+                ? new HealthReport(HealthStatus.UNKNOWN, java.time.Instant.EPOCH, Map.of(), Map.of())
+                : e.report();
+    }
+
+    @Override
+    public Optional<HealthReport> report(String group) {
+        HealthEngine e = engine;
+        return e == null ? Optional.empty() : e.report(group);
+    }
+
+    @Override
+    public Optional<CheckHistory> history(String check) {
+        HealthEngine e = engine;
+        return e == null ? Optional.empty() : e.history(check);
+    }
+
+    private static ThreadPoolExecutor newPool(int threads, int queue) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory factory = r -> {
+            Thread t = new Thread(r, "armature-health-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        return new ThreadPoolExecutor(
+                threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queue), factory);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.armature.monitoring.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.armature.api.AgentSystem;
+import dev.armature.api.health.CheckOutcome;
+import dev.armature.api.health.CheckSpec;
+import dev.armature.api.health.Criticality;
+import dev.armature.api.health.Health;
+import dev.armature.api.health.HealthEvent;
+import dev.armature.api.health.HealthReport;
+import dev.armature.api.health.HealthStatus;
+import dev.armature.core.time.ManualTime;
+import dev.armature.spi.Plugin;
+import dev.armature.spi.PluginContext;
+import dev.armature.spi.health.HealthProbe;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The runnable example of docs/health.md. The code between the tag lines is copied into the guide
+ * verbatim (without its indentation); {@link #the_guide_shows_this_example_verbatim} fails when the
+ * two drift apart.
+ */
+@Timeout(30) // a guard against a hang, not a timing assertion
+class HealthGuideExampleTest {
+    private static final Path GUIDE = Path.of("../docs/health.md");
+    private static final Path SOURCE =
+            Path.of("src/test/java/dev/armature/monitoring/docs/HealthGuideExampleTest.java");
+
+    // tag::example[]
+    /** The host's own checks, contributed the way any plugin contributes them. */
+    static final class HostChecks implements Plugin {
+        @Override
+        public String id() {
+            return "host-checks";
+        }
+
+        @Override
+        public String supportedApiVersions() {
+            return "[0.1,0.2)";
+        }
+
+        @Override
+        public void contribute(PluginContext context) {
+            context.contribute(
+                    HealthProbe.class,
+                    HealthProbe.of(
+                            CheckSpec.builder("model-endpoint")
+                                    .criticality(Criticality.NON_CRITICAL) // its DOWN only degrades the system
+                                    .component("model-gateway")
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build(),
+                            () -> CheckOutcome.up().withDetail("latency-ms", 42)));
+        }
+    }
+
+    @Test
+    void the_host_reads_the_systems_health() throws Exception {
+        ManualTime time = ManualTime.create();
+        try (AgentSystem system = AgentSystem.builder()
+                .timeSource(time)
+                .scheduler(time)
+                .plugin(new HostChecks())
+                .build()) {
+            CountDownLatch checked = new CountDownLatch(1);
+            system.events().subscribe(HealthEvent.CheckStatusChanged.class, e -> {
+                if (e.payload().check().equals("model-endpoint")) {
+                    checked.countDown();
+                }
+            });
+            system.start();
+            time.advance(Duration.ZERO); // every check runs at once, then on its interval
+            assertThat(checked.await(10, TimeUnit.SECONDS)).isTrue();
+
+            Health health = system.service(Health.class);
+            HealthReport report = health.report(); // never blocks: the cached snapshot
+            assertThat(report.check("model-endpoint").orElseThrow().status()).isEqualTo(HealthStatus.UP);
+            assertThat(health.report("component:model-gateway").orElseThrow().status())
+                    .isEqualTo(HealthStatus.UP);
+            assertThat(health.history("model-endpoint").orElseThrow().availability())
+                    .hasValue(100.0);
+        }
+    }
+    // end::example[]
+
+    @Test
+    void the_guide_shows_this_example_verbatim() throws IOException {
+        String guide = Files.readString(GUIDE, StandardCharsets.UTF_8);
+        assertThat(guide).as("%s must contain the example of %s", GUIDE, SOURCE).contains(example());
+    }
+
+    /** The lines between the tag lines, with the tag lines' own indentation removed. */
+    private static String example() throws IOException {
+        List<String> lines = Files.readAllLines(SOURCE, StandardCharsets.UTF_8);
+        int begin = -1;
+        int end = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.equals("// tag::example[]")) {
+                begin = i;
+            } else if (line.equals("// end::example[]")) {
+                end = i;
+            }
+        }
+        assertThat(begin).as("tag lines in %s", SOURCE).isNotNegative().isLessThan(end);
+        int indent = lines.get(begin).indexOf('/');
+        List<String> body = new ArrayList<>();
+        for (String line : lines.subList(begin + 1, end)) {
+            body.add(line.length() >= indent ? line.substring(indent) : line.strip());
+        }
+        return String.join("\n", body);
+    }
+}

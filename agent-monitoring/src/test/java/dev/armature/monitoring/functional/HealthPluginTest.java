@@ -1,0 +1,254 @@
+package dev.armature.monitoring.functional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.armature.api.AgentSystem;
+import dev.armature.api.event.SubscribeOptions;
+import dev.armature.api.health.CheckOutcome;
+import dev.armature.api.health.CheckSpec;
+import dev.armature.api.health.Criticality;
+import dev.armature.api.health.Health;
+import dev.armature.api.health.HealthEvent;
+import dev.armature.api.health.HealthReport;
+import dev.armature.api.health.HealthStatus;
+import dev.armature.api.resilience.CircuitState;
+import dev.armature.api.resilience.GuardEvent;
+import dev.armature.core.time.ManualTime;
+import dev.armature.spi.Plugin;
+import dev.armature.spi.PluginContext;
+import dev.armature.spi.health.HealthProbe;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The health plugin found on the class path, end to end: probes contributed, report and events. */
+@Timeout(30) // a guard against a hang, not a timing assertion
+class HealthPluginTest {
+    private static final long WAIT_SECONDS = 10;
+
+    private final ManualTime time = ManualTime.create();
+
+    @TempDir
+    @SuppressWarnings("NullAway.Init") // injected by JUnit before each test
+    Path dataDirectory;
+
+    /** A host's plugin that contributes one critical and one non-critical probe. */
+    private static Plugin probes(AtomicReference<CheckOutcome> cache) {
+        return new Plugin() {
+            @Override
+            public String id() {
+                return "host-checks";
+            }
+
+            @Override
+            public String supportedApiVersions() {
+                return "[0.1,1)";
+            }
+
+            @Override
+            public void contribute(PluginContext context) {
+                context.contribute(
+                        HealthProbe.class,
+                        HealthProbe.of(
+                                CheckSpec.builder("db").component("store").build(), CheckOutcome::up));
+                context.contribute(
+                        HealthProbe.class,
+                        HealthProbe.of(
+                                CheckSpec.builder("cache")
+                                        .criticality(Criticality.NON_CRITICAL)
+                                        .failureThreshold(1)
+                                        .build(),
+                                () -> java.util.Objects.requireNonNull(cache.get())));
+            }
+        };
+    }
+
+    private static String next(BlockingQueue<String> queue) throws InterruptedException {
+        return String.valueOf(queue.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void the_health_service_reports_contributed_probes_and_publishes_the_system_status() throws Exception {
+        AtomicReference<CheckOutcome> cache = new AtomicReference<>(CheckOutcome.up());
+        BlockingQueue<HealthStatus> statuses = new LinkedBlockingQueue<>();
+        BlockingQueue<String> checks = new LinkedBlockingQueue<>();
+        try (AgentSystem system = AgentSystem.builder()
+                .timeSource(time)
+                .scheduler(time)
+                .dataDirectory(dataDirectory)
+                .environment(Map.of())
+                .systemProperties(Map.of(
+                        "armature.health.resources.enabled", "false", "armature.health.components.enabled", "false"))
+                .plugin(probes(cache))
+                .build()) {
+            Health health = system.service(Health.class);
+            assertThat(health.report().status()).isEqualTo(HealthStatus.UNKNOWN);
+            system.events()
+                    .subscribe(
+                            HealthEvent.SystemStatusChanged.class,
+                            SubscribeOptions.withReplay(),
+                            e -> statuses.add(e.payload().to()));
+            system.events()
+                    .subscribe(
+                            HealthEvent.CheckStatusChanged.class,
+                            e -> checks.add(
+                                    e.payload().check() + ":" + e.payload().to()));
+            system.start();
+            time.advance(Duration.ZERO);
+            // Both first runs are in before time moves on, so both fall due again at 10s.
+            assertThat(List.of(next(checks), next(checks))).containsExactlyInAnyOrder("cache:UP", "db:UP");
+            assertThat(statuses.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(HealthStatus.UP);
+
+            HealthReport report = health.report();
+            assertThat(report.checks()).containsOnlyKeys("cache", "db");
+            assertThat(report.groups()).containsEntry("component:store", HealthStatus.UP);
+
+            cache.set(CheckOutcome.down("evicted everything"));
+            time.advance(CheckSpec.DEFAULT_INTERVAL);
+            assertThat(next(checks)).isEqualTo("cache:DOWN");
+            assertThat(statuses.poll(WAIT_SECONDS, TimeUnit.SECONDS))
+                    .as("a non-critical DOWN degrades the system")
+                    .isEqualTo(HealthStatus.DEGRADED);
+            assertThat(health.history("cache").orElseThrow().transitions()).hasSize(2);
+        }
+    }
+
+    @Test
+    void the_built_in_resource_checks_run_unless_switched_off() throws Exception {
+        BlockingQueue<String> checks = new LinkedBlockingQueue<>();
+        try (AgentSystem system = AgentSystem.builder()
+                .timeSource(time)
+                .scheduler(time)
+                .dataDirectory(dataDirectory)
+                .environment(Map.of())
+                .systemProperties(Map.of("armature.health.resources.min-free-disk", "1B"))
+                .build()) {
+            system.events()
+                    .subscribe(
+                            HealthEvent.CheckStatusChanged.class,
+                            e -> checks.add(e.payload().check()));
+            system.start();
+            time.advance(Duration.ZERO);
+            String check = "";
+            for (int i = 0; i < 10 && !check.equals("resources.disk"); i++) {
+                check = next(checks);
+            }
+            assertThat(check).isEqualTo("resources.disk");
+            HealthReport report = system.service(Health.class).report();
+            assertThat(report.checks()).containsKeys("resources.heap", "resources.threads", "resources.disk");
+            assertThat(report.groups()).containsKey("tag:resources");
+            assertThat(report.check("resources.disk")
+                            .orElseThrow()
+                            .lastResult()
+                            .orElseThrow()
+                            .details())
+                    .containsKeys("free", "minimum", "path");
+        }
+    }
+
+    @Test
+    void an_open_circuit_degrades_the_system_through_the_built_in_circuits_check() throws Exception {
+        BlockingQueue<HealthStatus> circuits = new LinkedBlockingQueue<>();
+        try (AgentSystem system = AgentSystem.builder()
+                .timeSource(time)
+                .scheduler(time)
+                .dataDirectory(dataDirectory)
+                .environment(Map.of())
+                .systemProperties(Map.of("armature.health.resources.enabled", "false"))
+                .build()) {
+            system.events().subscribe(HealthEvent.CheckStatusChanged.class, e -> {
+                if (e.payload().check().equals("circuits")) {
+                    circuits.add(e.payload().to());
+                }
+            });
+            system.start();
+            time.advance(Duration.ZERO);
+            assertThat(circuits.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(HealthStatus.UP);
+            assertThat(system.service(Health.class)
+                            .report()
+                            .check("components")
+                            .orElseThrow()
+                            .lastResult())
+                    .isPresent();
+
+            system.events()
+                    .publish(
+                            "guard",
+                            new GuardEvent.CircuitStateChanged(
+                                    "model.chat",
+                                    Optional.empty(),
+                                    CircuitState.CLOSED,
+                                    CircuitState.OPEN,
+                                    "50% failed"));
+            // The event reaches the check on the bus's thread; advance until a run has seen it.
+            HealthStatus seen = HealthStatus.UP;
+            for (int i = 0; i < 100 && seen == HealthStatus.UP; i++) {
+                time.advance(Duration.ofSeconds(5));
+                HealthStatus next = circuits.poll(1, TimeUnit.SECONDS);
+                seen = next == null ? seen : next;
+            }
+            assertThat(seen).isEqualTo(HealthStatus.DEGRADED);
+            HealthReport report = system.service(Health.class).report();
+            assertThat(report.status()).isEqualTo(HealthStatus.DEGRADED);
+            assertThat(report.check("circuits")
+                            .orElseThrow()
+                            .lastResult()
+                            .orElseThrow()
+                            .details())
+                    .containsEntry("model.chat", "OPEN");
+        }
+    }
+
+    @Test
+    void a_checks_history_survives_a_restart_of_the_system() throws Exception {
+        AtomicReference<CheckOutcome> cache = new AtomicReference<>(CheckOutcome.up());
+        Map<String, String> properties = Map.of(
+                "armature.health.resources.enabled", "false",
+                "armature.health.components.enabled", "false",
+                "armature.health.persistence.enabled", "true");
+        for (int life = 1; life <= 2; life++) {
+            BlockingQueue<String> checks = new LinkedBlockingQueue<>();
+            try (AgentSystem system = AgentSystem.builder()
+                    .timeSource(time)
+                    .scheduler(time)
+                    .dataDirectory(dataDirectory)
+                    .environment(Map.of())
+                    .systemProperties(properties)
+                    .plugin(probes(cache))
+                    .build()) {
+                system.events()
+                        .subscribe(
+                                HealthEvent.CheckStatusChanged.class,
+                                e -> checks.add(
+                                        e.payload().check() + ":" + e.payload().to()));
+                system.start();
+                Health health = system.service(Health.class);
+                if (life == 2) {
+                    // Restored before the first run: the last life's results and status are there.
+                    assertThat(health.history("cache").orElseThrow().results()).hasSize(1);
+                    assertThat(health.report().check("cache").orElseThrow().status())
+                            .isEqualTo(HealthStatus.UP);
+                    cache.set(CheckOutcome.down("cold"));
+                }
+                time.advance(Duration.ZERO);
+                if (life == 1) {
+                    assertThat(List.of(next(checks), next(checks))).containsExactlyInAnyOrder("cache:UP", "db:UP");
+                } else {
+                    assertThat(next(checks)).isEqualTo("cache:DOWN");
+                    assertThat(health.history("cache").orElseThrow().transitions())
+                            .extracting(t -> t.to())
+                            .containsExactly(HealthStatus.UP, HealthStatus.DOWN);
+                }
+            }
+        }
+    }
+}
