@@ -17,7 +17,7 @@ import dev.armature.spi.PluginContext;
  */
 public final class HealthPlugin implements Plugin {
     /** The plugin's id. */
-    public static final String ID = "armature.health";
+    public static final String ID = "armature-health";
 
     /** Creates the plugin; ServiceLoader calls this. */
     public HealthPlugin() {}

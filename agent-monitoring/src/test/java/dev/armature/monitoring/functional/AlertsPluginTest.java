@@ -311,7 +311,7 @@ class AlertsPluginTest {
     private static String configFailure(Throwable e) {
         List<ComponentFailure> failures = ((StartupException) e).failures();
         assertThat(failures).hasSize(1);
-        assertThat(failures.get(0).component()).isEqualTo("alerts");
+        assertThat(failures.get(0).component()).isEqualTo("armature.alerts");
         assertThat(failures.get(0).failure().type()).isEqualTo(ConfigException.class.getName());
         return failures.get(0).failure().message();
     }

@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class AlertEngine implements Component, Alerts {
     /** The component's name. */
-    public static final String NAME = "alerts";
+    public static final String NAME = "armature.alerts";
 
     /** The source of every event the engine publishes. */
     public static final String SOURCE = "alerts";
