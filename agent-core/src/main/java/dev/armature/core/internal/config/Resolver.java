@@ -203,7 +203,20 @@ final class Resolver {
         if (property.secret()) {
             // a plain secret from a source is kept in the history as a reference to that source only
             int before = violations.size();
-            checkConstraints(key, text, text, property, origin, violations);
+            Object typed = text;
+            if (!(property.type() instanceof ConfigType.ListOf || property.type() instanceof ConfigType.MapOf)) {
+                try {
+                    typed = Conversions.toScalar(text, property.type());
+                } catch (IllegalArgumentException e) {
+                    // Not why(e): the conversion's message quotes the value, which is secret.
+                    violations.add(ConfigViolation.of(
+                            key,
+                            "is not a valid value (" + describe(property) + "); the value is secret and not shown",
+                            origin));
+                    return null;
+                }
+            }
+            checkConstraints(key, text, typed, property, origin, violations);
             return violations.size() > before ? null : new Entry(key, null, Secret.of(text), origin, property, null);
         }
         if (property.type() instanceof ConfigType.ListOf || property.type() instanceof ConfigType.MapOf) {

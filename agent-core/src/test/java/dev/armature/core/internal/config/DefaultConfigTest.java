@@ -450,4 +450,26 @@ class DefaultConfigTest {
                 .hasMessageContaining("must match sk-[a-z]+")
                 .hasMessageNotContaining("WRONG");
     }
+
+    @Test
+    void a_secret_of_another_type_than_string_is_type_checked_without_the_value_in_the_violation() {
+        fixture.schema(ConfigSchema.builder("host")
+                .add(ConfigProperty.builder("vault.pin", ConfigType.INT)
+                        .secret(true)
+                        .min("1000")
+                        .build())
+                .add(ConfigProperty.builder("vault.retries", ConfigType.INT)
+                        .secret(true)
+                        .min("1")
+                        .build())
+                .build());
+        fixture.source("file:a.yaml", 200).set("vault.pin", "pin-secret-four", "vault.retries", "0");
+        assertThatThrownBy(fixture::build)
+                .isInstanceOfSatisfying(ConfigValidationException.class, e -> assertThat(e.violations())
+                        .extracting(ConfigViolation::key)
+                        .containsExactly("vault.pin", "vault.retries"))
+                .hasMessageContaining("vault.pin: is not a valid value (declared as")
+                .hasMessageContaining("must be at least 1")
+                .hasMessageNotContaining("pin-secret-four");
+    }
 }
