@@ -388,9 +388,9 @@ public final class HealthEngine implements Health, AutoCloseable {
     }
 
     /**
-     * Records a result, publishes what changed, and schedules the next run. Under {@code lock}. The
-     * snapshot is replaced before the events go out, so a listener that reads the report sees the
-     * change it is told of.
+     * Records a result, schedules the next run, and publishes what changed. Under {@code lock}. The
+     * snapshot is replaced and the next run scheduled before the events go out, so a listener that
+     * reads the report sees the change it is told of, and one that moves time on finds the next run.
      */
     private void apply(Slot slot, CheckResult result) {
         CheckSpec spec = slot.tracker.spec();
@@ -400,6 +400,9 @@ public final class HealthEngine implements Health, AutoCloseable {
         Snapshot s = build(time.now(), current().startedAt());
         overall = s.report().status();
         snapshot.set(s);
+        // The next run is due from now before anyone hears of this one: a listener that moves
+        // virtual time on at once must find it already waiting.
+        slot.next = scheduler.schedule(slot.tracker.currentInterval(), () -> due(slot));
         transition.ifPresent(t -> events.accept(new HealthEvent.CheckStatusChanged(
                 spec.name(),
                 spec.component(),
@@ -413,7 +416,6 @@ public final class HealthEngine implements Health, AutoCloseable {
         if (overall != before) {
             events.accept(new HealthEvent.SystemStatusChanged(before, overall, result.at()));
         }
-        slot.next = scheduler.schedule(slot.tracker.currentInterval(), () -> due(slot));
         onResult.accept(spec.name(), result);
     }
 
