@@ -19,8 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -96,28 +94,6 @@ class HealthGuideExampleTest {
     @Test
     void the_guide_shows_this_example_verbatim() throws IOException {
         String guide = Files.readString(GUIDE, StandardCharsets.UTF_8);
-        assertThat(guide).as("%s must contain the example of %s", GUIDE, SOURCE).contains(example());
-    }
-
-    /** The lines between the tag lines, with the tag lines' own indentation removed. */
-    private static String example() throws IOException {
-        List<String> lines = Files.readAllLines(SOURCE, StandardCharsets.UTF_8);
-        int begin = -1;
-        int end = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.equals("// tag::example[]")) {
-                begin = i;
-            } else if (line.equals("// end::example[]")) {
-                end = i;
-            }
-        }
-        assertThat(begin).as("tag lines in %s", SOURCE).isNotNegative().isLessThan(end);
-        int indent = lines.get(begin).indexOf('/');
-        List<String> body = new ArrayList<>();
-        for (String line : lines.subList(begin + 1, end)) {
-            body.add(line.length() >= indent ? line.substring(indent) : line.strip());
-        }
-        return String.join("\n", body);
+        assertThat(guide).as("%s must contain the example of %s", GUIDE, SOURCE).contains(DocSnippets.example(SOURCE));
     }
 }

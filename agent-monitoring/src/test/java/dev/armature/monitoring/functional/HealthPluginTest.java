@@ -72,6 +72,16 @@ class HealthPluginTest {
         };
     }
 
+    /** A system on virtual time and the test's data directory, with the given configuration. */
+    private AgentSystem.Builder builder(Map<String, String> properties) {
+        return AgentSystem.builder()
+                .timeSource(time)
+                .scheduler(time)
+                .dataDirectory(dataDirectory)
+                .environment(Map.of())
+                .systemProperties(properties);
+    }
+
     private static String next(BlockingQueue<String> queue) throws InterruptedException {
         return String.valueOf(queue.poll(WAIT_SECONDS, TimeUnit.SECONDS));
     }
@@ -81,12 +91,7 @@ class HealthPluginTest {
         AtomicReference<CheckOutcome> cache = new AtomicReference<>(CheckOutcome.up());
         BlockingQueue<HealthStatus> statuses = new LinkedBlockingQueue<>();
         BlockingQueue<String> checks = new LinkedBlockingQueue<>();
-        try (AgentSystem system = AgentSystem.builder()
-                .timeSource(time)
-                .scheduler(time)
-                .dataDirectory(dataDirectory)
-                .environment(Map.of())
-                .systemProperties(Map.of(
+        try (AgentSystem system = builder(Map.of(
                         "armature.health.resources.enabled", "false", "armature.health.components.enabled", "false"))
                 .plugin(probes(cache))
                 .build()) {
@@ -125,13 +130,8 @@ class HealthPluginTest {
     @Test
     void the_built_in_resource_checks_run_unless_switched_off() throws Exception {
         BlockingQueue<String> checks = new LinkedBlockingQueue<>();
-        try (AgentSystem system = AgentSystem.builder()
-                .timeSource(time)
-                .scheduler(time)
-                .dataDirectory(dataDirectory)
-                .environment(Map.of())
-                .systemProperties(Map.of("armature.health.resources.min-free-disk", "1B"))
-                .build()) {
+        try (AgentSystem system =
+                builder(Map.of("armature.health.resources.min-free-disk", "1B")).build()) {
             system.events()
                     .subscribe(
                             HealthEvent.CheckStatusChanged.class,
@@ -158,13 +158,8 @@ class HealthPluginTest {
     @Test
     void an_open_circuit_degrades_the_system_through_the_built_in_circuits_check() throws Exception {
         BlockingQueue<HealthStatus> circuits = new LinkedBlockingQueue<>();
-        try (AgentSystem system = AgentSystem.builder()
-                .timeSource(time)
-                .scheduler(time)
-                .dataDirectory(dataDirectory)
-                .environment(Map.of())
-                .systemProperties(Map.of("armature.health.resources.enabled", "false"))
-                .build()) {
+        try (AgentSystem system =
+                builder(Map.of("armature.health.resources.enabled", "false")).build()) {
             system.events().subscribe(HealthEvent.CheckStatusChanged.class, e -> {
                 if (e.payload().check().equals("circuits")) {
                     circuits.add(e.payload().to());
@@ -217,14 +212,7 @@ class HealthPluginTest {
                 "armature.health.persistence.enabled", "true");
         for (int life = 1; life <= 2; life++) {
             BlockingQueue<String> checks = new LinkedBlockingQueue<>();
-            try (AgentSystem system = AgentSystem.builder()
-                    .timeSource(time)
-                    .scheduler(time)
-                    .dataDirectory(dataDirectory)
-                    .environment(Map.of())
-                    .systemProperties(properties)
-                    .plugin(probes(cache))
-                    .build()) {
+            try (AgentSystem system = builder(properties).plugin(probes(cache)).build()) {
                 system.events()
                         .subscribe(
                                 HealthEvent.CheckStatusChanged.class,

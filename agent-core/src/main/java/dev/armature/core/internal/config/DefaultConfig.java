@@ -25,6 +25,7 @@ import dev.armature.api.time.Cancellable;
 import dev.armature.api.time.Scheduler;
 import dev.armature.api.time.TimeSource;
 import dev.armature.core.internal.config.crypto.EncryptedValues;
+import dev.armature.core.internal.recovery.SafeModeSwitch;
 import dev.armature.spi.config.ConfigSource;
 import dev.armature.spi.config.SourceValue;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * back keys that need a restart, commit by swapping one volatile reference, record the version,
  * then tell listeners. Changes are serialised by one lock; reads take none.
  */
-public final class DefaultConfig implements Config {
+public final class DefaultConfig implements Config, SafeModeSwitch.Reloads {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultConfig.class);
     /** The state store namespace of the history. */
     public static final String NAMESPACE = "config";
@@ -251,6 +252,7 @@ public final class DefaultConfig implements Config {
      * #thawReloads}, and {@link #reload()} is refused. Overrides and rollbacks still apply: they are
      * deliberate.
      */
+    @Override
     public void freezeReloads(String reason) {
         lock.lock();
         try {
@@ -264,6 +266,7 @@ public final class DefaultConfig implements Config {
      * Ends a freeze and reads every source again at once: a change made while frozen is applied now,
      * whether or not its watch had fired yet.
      */
+    @Override
     public void thawReloads() {
         lock.lock();
         try {

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.armature.api.AgentSystem;
 import dev.armature.api.ArmatureException;
 import dev.armature.api.ArmatureVersion;
-import dev.armature.api.Checkpoint;
 import dev.armature.api.Checkpointable;
 import dev.armature.api.Component;
 import dev.armature.api.ComponentDescriptor;
@@ -25,7 +24,6 @@ import dev.armature.api.config.Config;
 import dev.armature.api.config.ConfigSchema;
 import dev.armature.api.event.EventBus;
 import dev.armature.api.health.HealthStatus;
-import dev.armature.api.resilience.CircuitState;
 import dev.armature.api.resilience.Emergency;
 import dev.armature.api.resilience.ErrorClassifier;
 import dev.armature.api.resilience.ErrorEvent;
@@ -79,7 +77,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -258,92 +255,21 @@ public final class DefaultAgentSystem implements AgentSystem {
                 this::service,
                 plugins::instances);
         this.health = new HealthWatch(table, ops, orchestrator);
-        Orchestrator supervisor = orchestrator;
         this.recovery = new RecoveryEngine(
                 this,
                 bus,
                 time,
                 scheduler,
                 workers,
-                new RecoveryEngine.GuardActions() {
-                    @Override
-                    public void rememberLastGood(String guard) {
-                        guards.rememberLastGood(guard);
-                    }
-
-                    @Override
-                    public void answerWith(String guard, Function<Throwable, ?> answer) {
-                        guards.answerWith(guard, answer);
-                    }
-
-                    @Override
-                    public boolean answerWithLastGood(String guard) {
-                        return guards.answerWithLastGood(guard);
-                    }
-
-                    @Override
-                    public void stopAnswering(String guard) {
-                        guards.stopAnswering(guard);
-                    }
-
-                    @Override
-                    public CircuitState circuitState(String guard) {
-                        return guards.guard(guard).circuitState();
-                    }
-                },
-                new RecoveryEngine.Components() {
-                    @Override
-                    public Optional<Checkpoint> restartFromLastGoodCheckpoint(String component) {
-                        return supervisor.restartFromLastGoodCheckpoint(component);
-                    }
-
-                    @Override
-                    public boolean running(String component) {
-                        return supervisor.running(component);
-                    }
-                },
+                guards,
+                orchestrator,
                 chains,
                 () -> config.getOptional("armature.recovery.stable-after", Duration.class)
                         .orElse(Duration.ofMinutes(5)),
                 (step, outcome) -> meters.recoveryStep(step, outcome.name().toLowerCase(Locale.ROOT)));
         DefaultConfig reloads = config;
-        this.emergency = new SafeModeSwitch(
-                bus,
-                time,
-                new SafeModeSwitch.Components() {
-                    @Override
-                    public List<String> suspendNonEssential(String reason) {
-                        return supervisor.suspendNonEssential(reason);
-                    }
-
-                    @Override
-                    public void resumeSuspended(String reason) {
-                        supervisor.resumeSuspended(reason);
-                    }
-                },
-                new SafeModeSwitch.Circuits() {
-                    @Override
-                    public boolean forceOpen(String guard, String reason) {
-                        return guards.forceOpen(guard, reason);
-                    }
-
-                    @Override
-                    public void release(String guard, String reason) {
-                        var unused = guards.release(guard, reason);
-                    }
-                },
-                new SafeModeSwitch.Reloads() {
-                    @Override
-                    public void freeze(String reason) {
-                        reloads.freezeReloads(reason);
-                    }
-
-                    @Override
-                    public void thaw() {
-                        reloads.thawReloads();
-                    }
-                },
-                () -> reloads.snapshot().getList(SAFE_MODE_GUARDS, String.class));
+        this.emergency = new SafeModeSwitch(bus, time, orchestrator, guards, reloads, () -> reloads.snapshot()
+                .getList(SAFE_MODE_GUARDS, String.class));
         RecoveryEngine engine = recovery;
         SafeModeSwitch safeMode = emergency;
         meters.bindRecovery(engine::activeCount, () -> safeMode.safeMode().isPresent());

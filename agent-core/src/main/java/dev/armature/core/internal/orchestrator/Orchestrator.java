@@ -23,6 +23,8 @@ import dev.armature.api.time.Scheduler;
 import dev.armature.api.time.TimeSource;
 import dev.armature.core.internal.errors.DefaultErrors;
 import dev.armature.core.internal.metrics.Meters;
+import dev.armature.core.internal.recovery.RecoveryEngine;
+import dev.armature.core.internal.recovery.SafeModeSwitch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -50,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * back under the lock. A component starts as soon as its hard dependencies run and its soft ones
  * have settled, so a slow component delays only what depends on it.
  */
-final class Orchestrator implements HealthWatch.Supervisor {
+final class Orchestrator implements HealthWatch.Supervisor, RecoveryEngine.Components, SafeModeSwitch.Components {
     private static final Logger log = LoggerFactory.getLogger(Orchestrator.class);
 
     private enum Mode {
@@ -668,21 +670,30 @@ final class Orchestrator implements HealthWatch.Supervisor {
                 }
             }
             for (ComponentNode g : group) {
-                g.stoppedWith = null;
-                g.restartTimesNanos.clear();
-                g.backoffAttempt = 0;
-                g.awaitingBackoff = false;
-                transition(g, ComponentState.RESTARTING, cause);
+                restartAfresh(g, cause);
             }
             launchReady();
         }
     }
 
     /**
+     * Marks a stopped or failed component to start again at the next launch, with a fresh restart
+     * intensity and backoff: it was not the supervisor that gave up on it this time.
+     */
+    private void restartAfresh(ComponentNode n, FailureInfo cause) {
+        n.stoppedWith = null;
+        n.restartTimesNanos.clear();
+        n.backoffAttempt = 0;
+        n.awaitingBackoff = false;
+        transition(n, ComponentState.RESTARTING, cause);
+    }
+
+    /**
      * Stops every non-essential component that runs or is on its way to, dependents first, and
      * marks them to start again on {@link #resumeSuspended}; returns their names in start order.
      */
-    List<String> suspendNonEssential(String reason) {
+    @Override
+    public List<String> suspendNonEssential(String reason) {
         synchronized (lock) {
             if (mode != Mode.RUNNING) {
                 throw new IllegalLifecycleException(
@@ -708,7 +719,8 @@ final class Orchestrator implements HealthWatch.Supervisor {
     }
 
     /** Starts again the components safe mode stopped, unless something else has moved them since. */
-    void resumeSuspended(String reason) {
+    @Override
+    public void resumeSuspended(String reason) {
         synchronized (lock) {
             safeMode = false;
             if (mode != Mode.RUNNING) {
@@ -721,10 +733,7 @@ final class Orchestrator implements HealthWatch.Supervisor {
                 }
                 n.suspended = false;
                 if (n.state == ComponentState.STOPPED) {
-                    n.restartTimesNanos.clear();
-                    n.backoffAttempt = 0;
-                    n.awaitingBackoff = false;
-                    transition(n, ComponentState.RESTARTING, cause);
+                    restartAfresh(n, cause);
                 }
             }
             launchReady();
@@ -736,7 +745,8 @@ final class Orchestrator implements HealthWatch.Supervisor {
      * its failures began that none of its failed starts or runs had restored. The store is read
      * outside the lock; the restart checks the component's state again under it.
      */
-    Optional<Checkpoint> restartFromLastGoodCheckpoint(String name) {
+    @Override
+    public Optional<Checkpoint> restartFromLastGoodCheckpoint(String name) {
         ComponentNode n = table.find(name)
                 .orElseThrow(() ->
                         new IllegalArgumentException("no component is named '" + name + "'; known: " + graph.order()));
@@ -753,7 +763,8 @@ final class Orchestrator implements HealthWatch.Supervisor {
     }
 
     /** Whether a component runs now; a recovery's check that it stayed well. */
-    boolean running(String name) {
+    @Override
+    public boolean running(String name) {
         return node(name).state == ComponentState.RUNNING;
     }
 

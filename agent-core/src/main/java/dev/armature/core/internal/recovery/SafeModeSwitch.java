@@ -41,17 +41,17 @@ public final class SafeModeSwitch implements Emergency {
         /** Forces a guard's circuit open; false when it was forced already. */
         boolean forceOpen(String guard, String reason);
 
-        /** Releases a circuit forced open. */
-        void release(String guard, String reason);
+        /** Releases a circuit forced open; false when it was not. */
+        boolean release(String guard, String reason);
     }
 
     /** What safe mode needs of the configuration. */
     public interface Reloads {
         /** Holds back reloads from sources. */
-        void freeze(String reason);
+        void freezeReloads(String reason);
 
         /** Applies what was held back, and reloads again as before. */
-        void thaw();
+        void thawReloads();
     }
 
     private final EventBus bus;
@@ -95,7 +95,7 @@ public final class SafeModeSwitch implements Emergency {
         }
         // First what can refuse (a system that is not running), so that nothing is half-entered.
         List<String> stopped = components.suspendNonEssential(reason);
-        reloads.freeze(reason);
+        reloads.freezeReloads(reason);
         List<String> opened = new ArrayList<>();
         for (String guard : guardsToOpen.get()) {
             try {
@@ -129,9 +129,9 @@ public final class SafeModeSwitch implements Emergency {
         }
         current = null;
         for (String guard : was.openedGuards()) {
-            guards.release(guard, "safe mode ended");
+            var unused = guards.release(guard, "safe mode ended");
         }
-        reloads.thaw();
+        reloads.thawReloads();
         components.resumeSuspended("safe mode ended");
         Duration lasted = Duration.ofNanos(time.nanoTime() - enteredNanos);
         log.atWarn()

@@ -9,6 +9,7 @@ import dev.armature.api.config.ConfigSnapshot;
 import dev.armature.api.config.ConfigViolation;
 import dev.armature.api.event.EventBus;
 import dev.armature.api.event.Subscription;
+import dev.armature.api.resilience.CircuitState;
 import dev.armature.api.resilience.ErrorClass;
 import dev.armature.api.resilience.Guard;
 import dev.armature.api.resilience.GuardEvent;
@@ -17,6 +18,8 @@ import dev.armature.api.time.Scheduler;
 import dev.armature.api.time.TimeSource;
 import dev.armature.core.internal.metrics.CardinalityGuard;
 import dev.armature.core.internal.metrics.Meters;
+import dev.armature.core.internal.recovery.RecoveryEngine;
+import dev.armature.core.internal.recovery.SafeModeSwitch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * armature.guards.<name>.*}, returns the same one afterwards, and rebuilds the layers of every guard
  * when a key under {@code armature.guards} changes. Thread-safe.
  */
-public final class Guards {
+public final class Guards implements RecoveryEngine.GuardActions, SafeModeSwitch.Circuits {
     private static final Logger log = LoggerFactory.getLogger(Guards.class);
     /** Lower-case dotted: 1 to 4 segments of letters, digits and dashes, each starting with a letter. */
     private static final Pattern NAME =
@@ -149,6 +152,7 @@ public final class Guards {
     }
 
     /** Makes the guards of a name keep the value of their last success, for a last-good fallback. */
+    @Override
     public void rememberLastGood(String name) {
         validateName(name);
         overrides(name).rememberLastGood = true;
@@ -158,6 +162,7 @@ public final class Guards {
      * Makes every failed call of the guards of a name answer with a fallback's value, until {@link
      * #stopAnswering}.
      */
+    @Override
     public void answerWith(String name, Function<Throwable, ?> answer) {
         validateName(name);
         overrides(name).answer = requireNonNull(answer, "answer");
@@ -168,6 +173,7 @@ public final class Guards {
      *
      * @return whether there was one; when not, nothing changed
      */
+    @Override
     public boolean answerWithLastGood(String name) {
         validateName(name);
         GuardOverrides o = overrides(name);
@@ -179,7 +185,13 @@ public final class Guards {
         return true;
     }
 
+    @Override
+    public CircuitState circuitState(String name) {
+        return guard(name).circuitState();
+    }
+
     /** Ends an answer set by {@link #answerWith} or {@link #answerWithLastGood}. */
+    @Override
     public void stopAnswering(String name) {
         overrides(name).answer = null;
     }
@@ -190,6 +202,7 @@ public final class Guards {
      *
      * @return whether this call forced it; false when it was forced already
      */
+    @Override
     public boolean forceOpen(String name, String reason) {
         validateName(name);
         GuardOverrides o = overrides(name);
@@ -205,6 +218,7 @@ public final class Guards {
     }
 
     /** Releases a circuit forced open; returns whether it was. */
+    @Override
     public boolean release(String name, String reason) {
         GuardOverrides o = overrides.get(name);
         if (o == null) {
