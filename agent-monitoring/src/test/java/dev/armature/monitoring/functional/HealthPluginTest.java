@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -158,16 +159,21 @@ class HealthPluginTest {
     @Test
     void an_open_circuit_degrades_the_system_through_the_built_in_circuits_check() throws Exception {
         BlockingQueue<HealthStatus> circuits = new LinkedBlockingQueue<>();
+        CountDownLatch componentsRan = new CountDownLatch(1);
         try (AgentSystem system =
                 builder(Map.of("armature.health.resources.enabled", "false")).build()) {
             system.events().subscribe(HealthEvent.CheckStatusChanged.class, e -> {
                 if (e.payload().check().equals("circuits")) {
                     circuits.add(e.payload().to());
+                } else if (e.payload().check().equals("components")) {
+                    componentsRan.countDown();
                 }
             });
             system.start();
             time.advance(Duration.ZERO);
             assertThat(circuits.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(HealthStatus.UP);
+            // The two built-in checks run side by side; wait for the other one's first run too.
+            assertThat(componentsRan.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
             assertThat(system.service(Health.class)
                             .report()
                             .check("components")
