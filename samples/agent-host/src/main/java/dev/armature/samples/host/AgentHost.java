@@ -11,6 +11,7 @@ import dev.armature.api.config.ConfigException;
 import dev.armature.api.event.EventEnvelope;
 import dev.armature.api.event.SubscribeOptions;
 import dev.armature.api.event.Subscription;
+import dev.armature.api.monitoring.AlertEvent;
 import dev.armature.api.resilience.EmergencyEvent;
 import dev.armature.api.resilience.ErrorEvent;
 import dev.armature.api.resilience.ErrorFinding;
@@ -40,7 +41,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A small coding-agent host: composes the components, prints each lifecycle transition, the model
- * guard's circuit transitions, each new error fingerprint and the error findings as they happen,
+ * guard's circuit transitions, each new error fingerprint, the error findings and the alerts that
+ * fire and resolve (the rules are in the class path's {@code armature.yaml}) as they happen,
  * runs until Ctrl-C or {@code --run-for}, then stops and prints the shutdown report. With {@code
  * --chaos} the simulated model fails for a few calls and the host stops by itself after the
  * scenario.
@@ -182,7 +184,9 @@ public final class AgentHost {
                 Subscription recoveryPrinter = system.events()
                         .subscribe(RecoveryEvent.class, SubscribeOptions.defaults(), this::printRecovery);
                 Subscription emergencyPrinter = system.events()
-                        .subscribe(EmergencyEvent.class, SubscribeOptions.defaults(), this::printEmergency)) {
+                        .subscribe(EmergencyEvent.class, SubscribeOptions.defaults(), this::printEmergency);
+                Subscription alertPrinter =
+                        system.events().subscribe(AlertEvent.class, SubscribeOptions.defaults(), this::printAlert)) {
             try {
                 system.start();
             } catch (StartupException e) {
@@ -228,7 +232,8 @@ public final class AgentHost {
                     + findingPrinter.dropped()
                     + turnPrinter.dropped()
                     + recoveryPrinter.dropped()
-                    + emergencyPrinter.dropped();
+                    + emergencyPrinter.dropped()
+                    + alertPrinter.dropped();
             if (dropped > 0) {
                 err.println("agent-host: " + dropped + " events were not printed: the console was too slow");
             }
@@ -373,6 +378,19 @@ public final class AgentHost {
             what = f.type().toString();
         }
         out.printf(Locale.ROOT, "%s  %-16s finding %s%n", CLOCK.format(envelope.timestamp()), "errors", what);
+    }
+
+    private void printAlert(EventEnvelope<? extends AlertEvent> envelope) {
+        AlertEvent e = envelope.payload();
+        String what;
+        if (e instanceof AlertEvent.AlertFired f) {
+            what = "FIRING " + f.severity() + ": " + f.annotations().getOrDefault("summary", f.rule());
+        } else if (e instanceof AlertEvent.AlertResolved r) {
+            what = "resolved after " + format(Duration.between(r.firedAt(), r.resolvedAt()));
+        } else {
+            return; // pending: printed only if it fires
+        }
+        out.printf(Locale.ROOT, "%s  %-16s %s%n", CLOCK.format(envelope.timestamp()), "alert " + e.rule(), what);
     }
 
     private void printRecovery(EventEnvelope<? extends RecoveryEvent> envelope) {

@@ -199,9 +199,11 @@ class AgentHostTest {
             console.await("circuit HALF_OPEN → CLOSED", Duration.ofSeconds(60));
             console.await("finding NewError", Duration.ofSeconds(60));
             console.await("recovery model.chat ended HEALED", Duration.ofSeconds(60));
+            console.await("alert model-circuit-open resolved after", Duration.ofSeconds(60));
             console.await("Shutdown report: clean", Duration.ofSeconds(60));
             String output = console.toString(StandardCharsets.UTF_8);
             assertThat(output)
+                    .containsPattern("alert model-circuit-open +FIRING WARNING: the model's circuit is open")
                     .containsPattern("guard model.chat circuit CLOSED → OPEN: 3 consecutive failures")
                     .containsPattern("guard model.chat circuit OPEN → HALF_OPEN")
                     .containsPattern("guard model.chat circuit HALF_OPEN → CLOSED")
