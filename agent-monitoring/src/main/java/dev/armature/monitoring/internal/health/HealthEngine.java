@@ -124,7 +124,18 @@ public final class HealthEngine implements Health, AutoCloseable {
      *
      * @param startedAt when the engine started: the age of a check that has never run
      */
-    private record Snapshot(HealthReport report, Instant startedAt, Instant nextStaleAt) {}
+    private record Snapshot(
+            HealthReport report,
+            Instant startedAt,
+            Instant nextStaleAt,
+            ConcurrentHashMap<String, Optional<HealthReport>> groups) {
+        Snapshot(HealthReport report, Instant startedAt, Instant nextStaleAt) {
+            this(report, startedAt, nextStaleAt, new ConcurrentHashMap<>());
+        }
+    }
+
+    /** The checks of each group, by group name; fixed with the probes. */
+    private final Map<String, List<String>> groupMembers = new HashMap<>();
 
     /** One check's probe, tracker and scheduling. Guarded by {@code lock}. */
     private static final class Slot {
@@ -225,6 +236,9 @@ public final class HealthEngine implements Health, AutoCloseable {
                                 + probe + "): give each check a name of its own.");
             }
             slots.put(spec.name(), new Slot(probe, new CheckTracker(spec, settings)));
+            for (String group : spec.groups()) {
+                groupMembers.computeIfAbsent(group, g -> new ArrayList<>()).add(spec.name());
+            }
         }
         Instant now = time.now();
         this.snapshot = new AtomicReference<>(build(now, now));
@@ -609,24 +623,34 @@ public final class HealthEngine implements Health, AutoCloseable {
         return s.report();
     }
 
+    /**
+     * Returns a group's snapshot, worked out once per snapshot: an endpoint that reads a group
+     * again and again pays for it only after a result or a change of staleness.
+     */
     @Override
     public Optional<HealthReport> report(String group) {
         requireNonNull(group, "group");
-        HealthReport all = report();
+        if (!groupMembers.containsKey(group)) {
+            return Optional.empty(); // not cached: the names asked for are not ours to keep
+        }
+        report(); // brings staleness up to date first
+        Snapshot s = current();
+        return s.groups().computeIfAbsent(group, g -> groupReport(s.report(), g));
+    }
+
+    private Optional<HealthReport> groupReport(HealthReport all, String group) {
+        List<String> names = groupMembers.getOrDefault(group, List.of());
         Map<String, CheckReport> members = new TreeMap<>();
-        all.checks().forEach((name, r) -> {
-            if (r.spec().groups().contains(group)) {
+        for (String name : names) {
+            CheckReport r = all.checks().get(name);
+            if (r != null) {
                 members.put(name, r);
             }
-        });
-        if (members.isEmpty()) {
-            return Optional.empty();
         }
         List<Recommendation> recommendations = all.recommendations().stream()
                 .filter(r -> members.containsKey(r.check()))
                 .toList();
-        HealthReport groupReport = aggregate(members, recommendations, all.at());
-        return Optional.of(groupReport);
+        return Optional.of(aggregate(members, recommendations, all.at()));
     }
 
     @Override

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Predictions and recommendations as the engine applies them, on virtual time, probes run inline. */
@@ -137,6 +138,24 @@ class HealthPredictionEngineTest {
             assertThat(engine.report("component:x").orElseThrow().recommendations())
                     .extracting(Recommendation::id)
                     .containsExactly("always:a");
+        }
+    }
+
+    @Test
+    void a_groups_snapshot_follows_each_new_result() {
+        AtomicReference<CheckOutcome> outcome = new AtomicReference<>(CheckOutcome.up());
+        HealthProbe a = HealthProbe.of(
+                CheckSpec.builder("a").component("x").failureThreshold(1).build(),
+                () -> java.util.Objects.requireNonNull(outcome.get()));
+        try (HealthEngine engine = engine(List.of(), a)) {
+            engine.start();
+            time.advance(Duration.ZERO);
+            assertThat(engine.report("component:x").orElseThrow().status()).isEqualTo(UP);
+            assertThat(engine.report("component:x")).isEqualTo(engine.report("component:x"));
+            outcome.set(CheckOutcome.down("gone"));
+            time.advance(CheckSpec.DEFAULT_INTERVAL);
+            assertThat(engine.report("component:x").orElseThrow().status()).isEqualTo(HealthStatus.DOWN);
+            assertThat(engine.report("component:nobody")).isEmpty();
         }
     }
 
