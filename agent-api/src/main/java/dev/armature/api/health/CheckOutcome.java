@@ -23,20 +23,35 @@ import java.util.TreeMap;
  * @param details figures behind the status, by name; sorted by name. Values under a name that looks
  *     secret ({@code password}, {@code token}, {@code secret}, {@code key}, {@code credential}) are
  *     masked before they are kept
+ * @param indicators numbers whose trend the checker watches to predict a breach, by name; sorted
  * @since 0.1
  */
-public record CheckOutcome(HealthStatus status, Optional<String> message, Map<String, String> details) {
+public record CheckOutcome(
+        HealthStatus status, Optional<String> message, Map<String, String> details, Map<String, Indicator> indicators) {
     /**
-     * Checks every part and copies the details into name order.
+     * Checks every part and copies the maps into name order.
      *
      * @param status the status
      * @param message the message, if any
      * @param details the details
+     * @param indicators the indicators
      */
     public CheckOutcome {
         requireNonNull(status, "status");
         requireNonNull(message, "message");
         details = Collections.unmodifiableMap(new TreeMap<>(details));
+        indicators = Collections.unmodifiableMap(new TreeMap<>(indicators));
+    }
+
+    /**
+     * Creates an outcome without indicators.
+     *
+     * @param status the status
+     * @param message the message, if any
+     * @param details the details
+     */
+    public CheckOutcome(HealthStatus status, Optional<String> message, Map<String, String> details) {
+        this(status, message, details, Map.of());
     }
 
     /**
@@ -88,6 +103,19 @@ public record CheckOutcome(HealthStatus status, Optional<String> message, Map<St
     public CheckOutcome withDetail(String name, Object value) {
         Map<String, String> more = new TreeMap<>(details);
         more.put(requireNonNull(name, "name"), String.valueOf(requireNonNull(value, "value")));
-        return new CheckOutcome(status, message, more);
+        return new CheckOutcome(status, message, more, indicators);
+    }
+
+    /**
+     * Returns a copy of this outcome with one more indicator, whose trend the checker watches.
+     *
+     * @param name the indicator's name, for example {@code heap.used-percent}
+     * @param indicator its value and critical value
+     * @return a new outcome
+     */
+    public CheckOutcome withIndicator(String name, Indicator indicator) {
+        Map<String, Indicator> more = new TreeMap<>(indicators);
+        more.put(requireNonNull(name, "name"), requireNonNull(indicator, "indicator"));
+        return new CheckOutcome(status, message, details, more);
     }
 }

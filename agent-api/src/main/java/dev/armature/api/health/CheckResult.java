@@ -20,6 +20,9 @@ import java.util.TreeMap;
  * @param details the check's details, secret-looking values masked as {@code ******}; sorted by name
  * @param timedOut whether the run was given up after the check's timeout
  * @param at when the run finished or was given up, on the system's clock
+ * @param indicators the check's indicators; sorted by name
+ * @param prediction the earliest breach of an indicator predicted within the horizon, if any; a
+ *     run that found UP is then recorded as DEGRADED
  * @since 0.1
  */
 public record CheckResult(
@@ -28,9 +31,11 @@ public record CheckResult(
         Optional<String> error,
         Map<String, String> details,
         boolean timedOut,
-        Instant at) {
+        Instant at,
+        Map<String, Indicator> indicators,
+        Optional<Prediction> prediction) {
     /**
-     * Checks every part and copies the details into name order.
+     * Creates a result without indicators or prediction.
      *
      * @param status the status
      * @param duration the duration; not negative
@@ -38,6 +43,28 @@ public record CheckResult(
      * @param details the details
      * @param timedOut whether it timed out
      * @param at when
+     */
+    public CheckResult(
+            HealthStatus status,
+            Duration duration,
+            Optional<String> error,
+            Map<String, String> details,
+            boolean timedOut,
+            Instant at) {
+        this(status, duration, error, details, timedOut, at, Map.of(), Optional.empty());
+    }
+
+    /**
+     * Checks every part and copies the maps into name order.
+     *
+     * @param status the status
+     * @param duration the duration; not negative
+     * @param error the error, if any
+     * @param details the details
+     * @param timedOut whether it timed out
+     * @param at when
+     * @param indicators the indicators
+     * @param prediction the prediction, if any
      * @throws IllegalArgumentException if the duration is negative, or a timed-out result is not
      *     DOWN
      */
@@ -53,5 +80,7 @@ public record CheckResult(
             throw new IllegalArgumentException("a timed-out check result must be DOWN, was " + status);
         }
         requireNonNull(at, "at");
+        indicators = Collections.unmodifiableMap(new TreeMap<>(indicators));
+        requireNonNull(prediction, "prediction");
     }
 }

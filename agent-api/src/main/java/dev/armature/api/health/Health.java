@@ -1,6 +1,7 @@
 package dev.armature.api.health;
 
 import dev.armature.api.ProvidedBy;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -44,4 +45,13 @@ public interface Health {
      * @return its history, or empty when no check has that name
      */
     Optional<CheckHistory> history(String check);
+
+    /**
+     * Returns what the recommendation rules advise now: the latest report's recommendations.
+     *
+     * @return the recommendations, most severe first
+     */
+    default List<Recommendation> recommendations() {
+        return report().recommendations();
+    }
 }

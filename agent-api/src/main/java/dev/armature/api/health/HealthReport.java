@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -22,10 +23,16 @@ import java.util.TreeMap;
  * @param checks every check, by name; sorted
  * @param groups every group's status, by group name ({@code component:<id>}, {@code tag:<tag>});
  *     sorted
+ * @param recommendations what the recommendation rules advise about the checks, most severe first,
+ *     then by id
  * @since 0.1
  */
 public record HealthReport(
-        HealthStatus status, Instant at, Map<String, CheckReport> checks, Map<String, HealthStatus> groups) {
+        HealthStatus status,
+        Instant at,
+        Map<String, CheckReport> checks,
+        Map<String, HealthStatus> groups,
+        List<Recommendation> recommendations) {
     /**
      * Checks every part and copies the maps into name order.
      *
@@ -33,12 +40,27 @@ public record HealthReport(
      * @param at when
      * @param checks the checks
      * @param groups the groups' statuses
+     * @param recommendations the recommendations
      */
     public HealthReport {
         requireNonNull(status, "status");
         requireNonNull(at, "at");
         checks = Collections.unmodifiableMap(new TreeMap<>(checks));
         groups = Collections.unmodifiableMap(new TreeMap<>(groups));
+        recommendations = List.copyOf(recommendations);
+    }
+
+    /**
+     * Creates a report without recommendations.
+     *
+     * @param status the overall status
+     * @param at when
+     * @param checks the checks
+     * @param groups the groups' statuses
+     */
+    public HealthReport(
+            HealthStatus status, Instant at, Map<String, CheckReport> checks, Map<String, HealthStatus> groups) {
+        this(status, at, checks, groups, List.of());
     }
 
     /**

@@ -23,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The runnable example of docs/health.md. The code between the tag lines is copied into the guide
@@ -63,11 +64,12 @@ class HealthGuideExampleTest {
     }
 
     @Test
-    void the_host_reads_the_systems_health() throws Exception {
+    void the_host_reads_the_systems_health(@TempDir Path dataDirectory) throws Exception {
         ManualTime time = ManualTime.create();
         try (AgentSystem system = AgentSystem.builder()
                 .timeSource(time)
                 .scheduler(time)
+                .dataDirectory(dataDirectory) // where each check's history persists across restarts
                 .plugin(new HostChecks())
                 .build()) {
             CountDownLatch checked = new CountDownLatch(1);
@@ -87,6 +89,10 @@ class HealthGuideExampleTest {
                     .isEqualTo(HealthStatus.UP);
             assertThat(health.history("model-endpoint").orElseThrow().availability())
                     .hasValue(100.0);
+            // Advice on what the checks found, most severe first, for example
+            // "heap 82.0% and rising 3.0%/min: 95.0% in ~4 min; raise -Xmx or lower the work in flight ..."
+            assertThat(health.recommendations())
+                    .allSatisfy(r -> assertThat(r.text()).isNotBlank());
         }
     }
     // end::example[]

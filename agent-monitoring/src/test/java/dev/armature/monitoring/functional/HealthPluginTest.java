@@ -11,12 +11,16 @@ import dev.armature.api.health.Health;
 import dev.armature.api.health.HealthEvent;
 import dev.armature.api.health.HealthReport;
 import dev.armature.api.health.HealthStatus;
+import dev.armature.api.health.Recommendation;
 import dev.armature.api.resilience.CircuitState;
 import dev.armature.api.resilience.GuardEvent;
+import dev.armature.core.metrics.MicrometerExtension;
 import dev.armature.core.time.ManualTime;
 import dev.armature.spi.Plugin;
 import dev.armature.spi.PluginContext;
 import dev.armature.spi.health.HealthProbe;
+import dev.armature.spi.health.RecommendationRule;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -212,10 +216,9 @@ class HealthPluginTest {
     @Test
     void a_checks_history_survives_a_restart_of_the_system() throws Exception {
         AtomicReference<CheckOutcome> cache = new AtomicReference<>(CheckOutcome.up());
-        Map<String, String> properties = Map.of(
-                "armature.health.resources.enabled", "false",
-                "armature.health.components.enabled", "false",
-                "armature.health.persistence.enabled", "true");
+        // Persistence is on by default: nothing here asks for it.
+        Map<String, String> properties =
+                Map.of("armature.health.resources.enabled", "false", "armature.health.components.enabled", "false");
         for (int life = 1; life <= 2; life++) {
             BlockingQueue<String> checks = new LinkedBlockingQueue<>();
             try (AgentSystem system = builder(properties).plugin(probes(cache)).build()) {
@@ -243,6 +246,109 @@ class HealthPluginTest {
                             .containsExactly(HealthStatus.UP, HealthStatus.DOWN);
                 }
             }
+        }
+    }
+
+    @Test
+    void the_checker_publishes_meters_of_its_statuses_and_run_durations_and_removes_them_at_stop() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        AtomicReference<CheckOutcome> cache = new AtomicReference<>(CheckOutcome.up());
+        BlockingQueue<String> checks = new LinkedBlockingQueue<>();
+        try (AgentSystem system = builder(Map.of(
+                        "armature.health.resources.enabled", "false", "armature.health.components.enabled", "false"))
+                .extension(MicrometerExtension.registry(registry))
+                .plugin(probes(cache))
+                .build()) {
+            system.events()
+                    .subscribe(
+                            HealthEvent.CheckStatusChanged.class,
+                            e -> checks.add(
+                                    e.payload().check() + ":" + e.payload().to()));
+            system.start();
+            time.advance(Duration.ZERO);
+            assertThat(List.of(next(checks), next(checks))).containsExactlyInAnyOrder("cache:UP", "db:UP");
+            assertThat(registry.get("armature.health.status")
+                            .tag("check", "db")
+                            .gauge()
+                            .value())
+                    .isEqualTo(3.0);
+            assertThat(registry.get("armature.health.group.status")
+                            .tag("group", "component:store")
+                            .gauge()
+                            .value())
+                    .isEqualTo(3.0);
+            assertThat(registry.get("armature.health.system.status").gauge().value())
+                    .isEqualTo(3.0);
+            assertThat(registry.get("armature.health.check.duration")
+                            .tags("check", "db", "status", "UP")
+                            .timer()
+                            .count())
+                    .isEqualTo(1);
+
+            cache.set(CheckOutcome.down("evicted everything"));
+            time.advance(CheckSpec.DEFAULT_INTERVAL);
+            assertThat(next(checks)).isEqualTo("cache:DOWN");
+            assertThat(registry.get("armature.health.status")
+                            .tag("check", "cache")
+                            .gauge()
+                            .value())
+                    .isEqualTo(0.0);
+            assertThat(registry.get("armature.health.system.status").gauge().value())
+                    .as("a non-critical DOWN only degrades the system")
+                    .isEqualTo(2.0);
+            system.stop();
+            assertThat(registry.find("armature.health.status").meters()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_plugins_recommendation_rule_advises_through_the_health_service() throws Exception {
+        AtomicReference<CheckOutcome> cache = new AtomicReference<>(CheckOutcome.down("cold"));
+        Plugin advice = new Plugin() {
+            @Override
+            public String id() {
+                return "cache-advice";
+            }
+
+            @Override
+            public String supportedApiVersions() {
+                return "[0.1,1)";
+            }
+
+            @Override
+            public void contribute(PluginContext context) {
+                context.contribute(
+                        RecommendationRule.class,
+                        RecommendationRule.of(
+                                "cache-cold",
+                                check -> check.name().equals("cache") && check.status() == HealthStatus.DOWN
+                                        ? List.of(new Recommendation(
+                                                "cache-cold:cache",
+                                                check.name(),
+                                                Recommendation.Severity.WARNING,
+                                                "the cache is cold; warm it before taking traffic",
+                                                Optional.of(Recommendation.Action.manual("warm the cache")),
+                                                Map.of()))
+                                        : List.of()));
+            }
+        };
+        BlockingQueue<String> checks = new LinkedBlockingQueue<>();
+        try (AgentSystem system = builder(Map.of(
+                        "armature.health.resources.enabled", "false", "armature.health.components.enabled", "false"))
+                .plugin(probes(cache))
+                .plugin(advice)
+                .build()) {
+            system.events()
+                    .subscribe(
+                            HealthEvent.CheckStatusChanged.class,
+                            e -> checks.add(
+                                    e.payload().check() + ":" + e.payload().to()));
+            system.start();
+            time.advance(Duration.ZERO);
+            assertThat(List.of(next(checks), next(checks))).containsExactlyInAnyOrder("cache:DOWN", "db:UP");
+            assertThat(system.service(Health.class).recommendations())
+                    .extracting(Recommendation::id)
+                    .containsExactly("cache-cold:cache");
         }
     }
 }

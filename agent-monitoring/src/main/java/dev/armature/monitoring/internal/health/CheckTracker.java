@@ -139,6 +139,13 @@ final class CheckTracker {
         ring.addLast(item);
     }
 
+    /** The results kept, oldest first. */
+    List<CheckResult> results() {
+        List<CheckResult> results = new ArrayList<>(entries.size());
+        entries.forEach(e -> results.add(e.result()));
+        return results;
+    }
+
     /** The state to persist. */
     TrackerCodec.State state() {
         List<CheckResult> results = new ArrayList<>(entries.size());
@@ -176,9 +183,7 @@ final class CheckTracker {
 
     /** The check's history, with availability measured up to {@code now}. */
     CheckHistory history(Instant now) {
-        List<CheckResult> results = new ArrayList<>(entries.size());
-        entries.forEach(e -> results.add(e.result()));
-        return new CheckHistory(spec.name(), results, List.copyOf(transitions), availability(now), mttr(), mtbf());
+        return new CheckHistory(spec.name(), results(), List.copyOf(transitions), availability(now), mttr(), mtbf());
     }
 
     private OptionalDouble availability(Instant now) {

@@ -11,16 +11,21 @@ import dev.armature.api.health.HealthStatus;
 import dev.armature.api.state.StateStore;
 import dev.armature.api.state.Versioned;
 import dev.armature.spi.health.HealthProbe;
+import dev.armature.spi.health.RecommendationRule;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,6 +47,7 @@ public final class HealthChecker implements Component, Health {
     private volatile @Nullable HealthEngine engine;
     private volatile @Nullable ThreadPoolExecutor pool;
     private volatile @Nullable EventProbes eventProbes;
+    private volatile @Nullable HealthMeters meters;
 
     /** Creates a checker that runs the contributed and built-in probes. */
     public HealthChecker() {
@@ -87,6 +93,14 @@ public final class HealthChecker implements Component, Health {
                 .orElseGet(StatusAggregator::defaults);
         int threads = config.getOptional(HealthSchema.POOL_SIZE, Integer.class).orElse(HealthSchema.DEFAULT_POOL_SIZE);
         ThreadPoolExecutor executor = newPool(threads, Math.max(16, 2 * probes.size()));
+        List<RecommendationRule> rules = new ArrayList<>();
+        if (config.getOptional(HealthSchema.RECOMMENDATIONS_ENABLED, Boolean.class)
+                .orElse(true)) {
+            rules.addAll(BuiltInRules.all());
+        }
+        rules.addAll(context.contributions(RecommendationRule.class));
+        MeterRegistry registry = context.service(MeterRegistry.class);
+        AtomicReference<@Nullable HealthMeters> recorder = new AtomicReference<>();
         HealthEngine fresh = new HealthEngine(
                 probes,
                 settings,
@@ -95,11 +109,27 @@ public final class HealthChecker implements Component, Health {
                 context.scheduler(),
                 executor,
                 event -> context.events().publish(NAME, event),
-                (check, result) -> {});
+                (check, result) -> {
+                    HealthMeters m = recorder.get();
+                    if (m != null) {
+                        m.record(check, result);
+                    }
+                },
+                new HealthEngine.Options(predictorSettings(config), rules));
         HealthEngine previous = engine;
         if (previous != null) {
             previous.close();
         }
+        HealthMeters previousMeters = meters;
+        if (previousMeters != null) {
+            previousMeters.close();
+        }
+        Set<String> groups = new TreeSet<>();
+        probes.forEach(p -> groups.addAll(p.spec().groups()));
+        HealthMeters freshMeters = new HealthMeters(
+                registry, this, probes.stream().map(p -> p.spec().name()).toList(), groups);
+        recorder.set(freshMeters);
+        meters = freshMeters;
         EventProbes previousFollowed = eventProbes;
         if (previousFollowed != null) {
             previousFollowed.close();
@@ -107,9 +137,8 @@ public final class HealthChecker implements Component, Health {
         eventProbes = followed;
         pool = executor;
         engine = fresh;
-        // Off by default: opening the state store takes the data directory's lock and writes there,
-        // which a host that never chose a data directory should not find done for it.
-        if (config.getOptional(HealthSchema.PERSISTENCE_ENABLED, Boolean.class).orElse(false)) {
+        // On by default, as alerts' state is: the store opens the data directory on first use.
+        if (config.getOptional(HealthSchema.PERSISTENCE_ENABLED, Boolean.class).orElse(true)) {
             StateStore states = context.service(StateStore.class);
             fresh.start(
                     new HealthEngine.Store() {
@@ -130,11 +159,33 @@ public final class HealthChecker implements Component, Health {
         }
     }
 
+    private static Predictor.Settings predictorSettings(Config config) {
+        Predictor.Settings d = Predictor.Settings.DEFAULTS;
+        return new Predictor.Settings(
+                config.getOptional(HealthSchema.PREDICTION_ENABLED, Boolean.class)
+                        .orElse(d.enabled()),
+                config.getOptional(HealthSchema.PREDICTION_HORIZON, Duration.class)
+                        .orElse(d.horizon()),
+                config.getOptional(HealthSchema.PREDICTION_WINDOW, Integer.class)
+                        .orElse(d.window()),
+                config.getOptional(HealthSchema.PREDICTION_MIN_SAMPLES, Integer.class)
+                        .orElse(d.minSamples()),
+                config.getOptional(HealthSchema.PREDICTION_MIN_CONFIDENCE, Double.class)
+                        .orElse(d.minConfidence()),
+                config.getOptional(HealthSchema.PREDICTION_SMOOTHING, Double.class)
+                        .orElse(d.smoothing()));
+    }
+
     @Override
     public void stop() {
         HealthEngine e = engine;
         if (e != null) {
             e.close();
+        }
+        HealthMeters m = meters;
+        if (m != null) {
+            m.close();
+            meters = null;
         }
         EventProbes followed = eventProbes;
         if (followed != null) {

@@ -12,19 +12,25 @@ import dev.armature.api.health.HealthCheckException;
 import dev.armature.api.health.HealthEvent;
 import dev.armature.api.health.HealthReport;
 import dev.armature.api.health.HealthStatus;
+import dev.armature.api.health.Prediction;
+import dev.armature.api.health.Recommendation;
 import dev.armature.api.time.Cancellable;
 import dev.armature.api.time.Scheduler;
 import dev.armature.api.time.TimeSource;
 import dev.armature.spi.health.HealthProbe;
+import dev.armature.spi.health.RecommendationRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
@@ -73,8 +79,33 @@ public final class HealthEngine implements Health, AutoCloseable {
         }
     }
 
+    /**
+     * What the engine does beyond hysteresis: predictions from indicators and the recommendation
+     * rules run on each check's report.
+     *
+     * @param predictor how breaches are predicted
+     * @param rules the recommendation rules, built-in ones first
+     */
+    public record Options(Predictor.Settings predictor, List<RecommendationRule> rules) {
+        /** Neither predictions nor recommendations. */
+        static final Options NONE = new Options(Predictor.Settings.OFF, List.of());
+
+        /** Checks and copies. */
+        public Options {
+            requireNonNull(predictor, "predictor");
+            rules = List.copyOf(rules);
+        }
+    }
+
+    private static final Comparator<Recommendation> MOST_SEVERE_FIRST = Comparator.comparing(
+                    Recommendation::severity, Comparator.reverseOrder())
+            .thenComparing(Recommendation::id);
+
     private final TimeSource time;
     private final Scheduler scheduler;
+    private final Predictor predictor;
+    private final List<RecommendationRule> rules;
+    private final Set<String> failedRules = ConcurrentHashMap.newKeySet();
     private final Executor executor;
     private final StatusAggregator aggregator;
     private final Consumer<HealthEvent> events;
@@ -93,7 +124,18 @@ public final class HealthEngine implements Health, AutoCloseable {
      *
      * @param startedAt when the engine started: the age of a check that has never run
      */
-    private record Snapshot(HealthReport report, Instant startedAt, Instant nextStaleAt) {}
+    private record Snapshot(
+            HealthReport report,
+            Instant startedAt,
+            Instant nextStaleAt,
+            ConcurrentHashMap<String, Optional<HealthReport>> groups) {
+        Snapshot(HealthReport report, Instant startedAt, Instant nextStaleAt) {
+            this(report, startedAt, nextStaleAt, new ConcurrentHashMap<>());
+        }
+    }
+
+    /** The checks of each group, by group name; fixed with the probes. */
+    private final Map<String, List<String>> groupMembers = new HashMap<>();
 
     /** One check's probe, tracker and scheduling. Guarded by {@code lock}. */
     private static final class Slot {
@@ -107,6 +149,8 @@ public final class HealthEngine implements Health, AutoCloseable {
         Cancellable next;
 
         boolean dirty;
+
+        List<Recommendation> recommendations = List.of();
 
         Slot(HealthProbe probe, CheckTracker tracker) {
             this.probe = probe;
@@ -148,6 +192,35 @@ public final class HealthEngine implements Health, AutoCloseable {
             Executor executor,
             Consumer<HealthEvent> events,
             BiConsumer<String, CheckResult> onResult) {
+        this(probes, settings, aggregator, time, scheduler, executor, events, onResult, Options.NONE);
+    }
+
+    /**
+     * Creates an engine with predictions and recommendations; nothing runs before {@link #start()}.
+     *
+     * @param probes the probes; names must be unique
+     * @param settings history and flapping
+     * @param aggregator the status order
+     * @param time the system's time
+     * @param scheduler the system's scheduler, on which runs fall due and time out
+     * @param executor where probes run; bounded, its own
+     * @param events where transitions go
+     * @param onResult told of each recorded result, after it is in the snapshot
+     * @param options predictions and recommendation rules
+     * @throws HealthCheckException if two probes share a name
+     */
+    public HealthEngine(
+            List<HealthProbe> probes,
+            CheckTracker.Settings settings,
+            StatusAggregator aggregator,
+            TimeSource time,
+            Scheduler scheduler,
+            Executor executor,
+            Consumer<HealthEvent> events,
+            BiConsumer<String, CheckResult> onResult,
+            Options options) {
+        this.predictor = new Predictor(requireNonNull(options, "options").predictor());
+        this.rules = options.rules();
         this.time = requireNonNull(time, "time");
         this.scheduler = requireNonNull(scheduler, "scheduler");
         this.executor = requireNonNull(executor, "executor");
@@ -163,6 +236,9 @@ public final class HealthEngine implements Health, AutoCloseable {
                                 + probe + "): give each check a name of its own.");
             }
             slots.put(spec.name(), new Slot(probe, new CheckTracker(spec, settings)));
+            for (String group : spec.groups()) {
+                groupMembers.computeIfAbsent(group, g -> new ArrayList<>()).add(spec.name());
+            }
         }
         Instant now = time.now();
         this.snapshot = new AtomicReference<>(build(now, now));
@@ -190,6 +266,7 @@ public final class HealthEngine implements Health, AutoCloseable {
             store = persisted;
             for (Slot slot : slots.values()) {
                 restore(slot);
+                slot.recommendations = recommend(slot.tracker.report());
             }
             Instant now = time.now();
             snapshot.set(build(now, now));
@@ -392,9 +469,11 @@ public final class HealthEngine implements Health, AutoCloseable {
      * snapshot is replaced and the next run scheduled before the events go out, so a listener that
      * reads the report sees the change it is told of, and one that moves time on finds the next run.
      */
-    private void apply(Slot slot, CheckResult result) {
+    private void apply(Slot slot, CheckResult measured) {
         CheckSpec spec = slot.tracker.spec();
+        CheckResult result = withPrediction(slot, measured);
         Optional<CheckHistory.Transition> transition = slot.tracker.record(result);
+        slot.recommendations = recommend(slot.tracker.report());
         slot.dirty = true;
         HealthStatus before = overall;
         Snapshot s = build(time.now(), current().startedAt());
@@ -419,16 +498,81 @@ public final class HealthEngine implements Health, AutoCloseable {
         onResult.accept(spec.name(), result);
     }
 
+    /**
+     * Adds the earliest breach the check's indicators predict within the horizon; a run that found
+     * UP is then DEGRADED, with the prediction as its error. Under {@code lock}.
+     */
+    private CheckResult withPrediction(Slot slot, CheckResult result) {
+        if (result.indicators().isEmpty() || !predictor.settings().enabled()) {
+            return result;
+        }
+        Optional<Prediction> found;
+        try {
+            found = predictor.predict(slot.tracker.results(), result.at(), result.indicators());
+        } catch (IllegalArgumentException e) {
+            // Values too large for a fit: no prediction this time, the result itself stands.
+            log.atDebug()
+                    .addKeyValue("check", slot.tracker.spec().name())
+                    .setCause(e)
+                    .log("no prediction");
+            return result;
+        }
+        if (found.isEmpty()) {
+            return result;
+        }
+        Prediction p = found.get();
+        boolean wasUp = result.status() == HealthStatus.UP;
+        return new CheckResult(
+                wasUp ? HealthStatus.DEGRADED : result.status(),
+                result.duration(),
+                wasUp
+                        ? Optional.of("predicted: " + p.indicator() + " reaches " + BuiltInRules.number(p.critical())
+                                + " at " + p.predictedBreachAt() + " (confidence "
+                                + BuiltInRules.number(p.confidence()) + ")")
+                        : result.error(),
+                result.details(),
+                result.timedOut(),
+                result.at(),
+                result.indicators(),
+                found);
+    }
+
+    /** Runs every rule on a check's report; a rule that throws is skipped (and logged once). */
+    private List<Recommendation> recommend(CheckReport report) {
+        if (rules.isEmpty()) {
+            return List.of();
+        }
+        List<Recommendation> out = new ArrayList<>();
+        for (RecommendationRule rule : rules) {
+            try {
+                out.addAll(rule.recommend(report));
+            } catch (RuntimeException e) {
+                if (failedRules.add(rule.id())) {
+                    log.atWarn()
+                            .addKeyValue("rule", rule.id())
+                            .addKeyValue("check", report.name())
+                            .setCause(e)
+                            .log("recommendation rule failed; skipped (logged once per rule)");
+                }
+            }
+        }
+        return out;
+    }
+
     private Snapshot build(Instant now, Instant startedAt) {
         Map<String, CheckReport> checks = new TreeMap<>();
+        List<Recommendation> recommendations = new ArrayList<>();
         for (Slot slot : slots.values()) {
             CheckReport r = slot.tracker.report();
             checks.put(r.name(), r);
+            recommendations.addAll(slot.recommendations);
         }
-        return withStaleness(checks, now, startedAt);
+        recommendations.sort(MOST_SEVERE_FIRST);
+        return withStaleness(checks, List.copyOf(recommendations), now, startedAt);
     }
 
-    private Snapshot withStaleness(Map<String, CheckReport> checks, Instant now, Instant startedAt) {
+    private Snapshot withStaleness(
+            Map<String, CheckReport> checks, List<Recommendation> recommendations, Instant now, Instant startedAt) {
         Map<String, CheckReport> marked = new TreeMap<>();
         Instant nextStaleAt = Instant.MAX;
         for (CheckReport r : checks.values()) {
@@ -439,7 +583,7 @@ public final class HealthEngine implements Health, AutoCloseable {
                 nextStaleAt = staleAt;
             }
         }
-        return new Snapshot(aggregate(marked, now), startedAt, nextStaleAt);
+        return new Snapshot(aggregate(marked, recommendations, now), startedAt, nextStaleAt);
     }
 
     private static Instant staleAt(CheckReport r, Instant startedAt) {
@@ -447,7 +591,7 @@ public final class HealthEngine implements Health, AutoCloseable {
         return last.plus(CheckTracker.intervalFor(r.spec(), r.status()).multipliedBy(2));
     }
 
-    private HealthReport aggregate(Map<String, CheckReport> checks, Instant now) {
+    private HealthReport aggregate(Map<String, CheckReport> checks, List<Recommendation> recommendations, Instant now) {
         List<HealthStatus> all = new ArrayList<>();
         Map<String, List<HealthStatus>> byGroup = new HashMap<>();
         for (CheckReport r : checks.values()) {
@@ -459,7 +603,7 @@ public final class HealthEngine implements Health, AutoCloseable {
         }
         Map<String, HealthStatus> groups = new TreeMap<>();
         byGroup.forEach((g, statuses) -> groups.put(g, aggregator.aggregate(statuses)));
-        return new HealthReport(aggregator.aggregate(all), now, checks, groups);
+        return new HealthReport(aggregator.aggregate(all), now, checks, groups, recommendations);
     }
 
     private Snapshot current() {
@@ -471,7 +615,7 @@ public final class HealthEngine implements Health, AutoCloseable {
         Snapshot s = current();
         Instant now = time.now();
         if (now.isAfter(s.nextStaleAt())) {
-            Snapshot fresh = withStaleness(s.report().checks(), now, s.startedAt());
+            Snapshot fresh = withStaleness(s.report().checks(), s.report().recommendations(), now, s.startedAt());
             // Lock-free: if a result landed meanwhile, its snapshot wins and is as fresh.
             snapshot.compareAndSet(s, fresh);
             return fresh.report();
@@ -479,21 +623,34 @@ public final class HealthEngine implements Health, AutoCloseable {
         return s.report();
     }
 
+    /**
+     * Returns a group's snapshot, worked out once per snapshot: an endpoint that reads a group
+     * again and again pays for it only after a result or a change of staleness.
+     */
     @Override
     public Optional<HealthReport> report(String group) {
         requireNonNull(group, "group");
-        HealthReport all = report();
+        if (!groupMembers.containsKey(group)) {
+            return Optional.empty(); // not cached: the names asked for are not ours to keep
+        }
+        report(); // brings staleness up to date first
+        Snapshot s = current();
+        return s.groups().computeIfAbsent(group, g -> groupReport(s.report(), g));
+    }
+
+    private Optional<HealthReport> groupReport(HealthReport all, String group) {
+        List<String> names = groupMembers.getOrDefault(group, List.of());
         Map<String, CheckReport> members = new TreeMap<>();
-        all.checks().forEach((name, r) -> {
-            if (r.spec().groups().contains(group)) {
+        for (String name : names) {
+            CheckReport r = all.checks().get(name);
+            if (r != null) {
                 members.put(name, r);
             }
-        });
-        if (members.isEmpty()) {
-            return Optional.empty();
         }
-        HealthReport groupReport = aggregate(members, all.at());
-        return Optional.of(groupReport);
+        List<Recommendation> recommendations = all.recommendations().stream()
+                .filter(r -> members.containsKey(r.check()))
+                .toList();
+        return Optional.of(aggregate(members, recommendations, all.at()));
     }
 
     @Override
@@ -518,7 +675,9 @@ public final class HealthEngine implements Health, AutoCloseable {
                 error.map(HealthEngine::cut),
                 DetailMasker.mask(outcome.details()),
                 false,
-                time.now());
+                time.now(),
+                outcome.indicators(),
+                Optional.empty());
     }
 
     private CheckResult down(CheckSpec spec, Run run, String error) {

@@ -22,6 +22,21 @@ public final class HealthSchema {
     static final String HEAP_DOWN_RATIO = "armature.health.resources.heap-down-ratio";
     static final String MIN_FREE_DISK = "armature.health.resources.min-free-disk";
     static final String DISK_PATH = "armature.health.resources.disk-path";
+    static final String NON_HEAP_DEGRADED_RATIO = "armature.health.resources.non-heap-degraded-ratio";
+    static final String NON_HEAP_DOWN_RATIO = "armature.health.resources.non-heap-down-ratio";
+    static final String GC_DEGRADED_RATIO = "armature.health.resources.gc-degraded-ratio";
+    static final String GC_DOWN_RATIO = "armature.health.resources.gc-down-ratio";
+    static final String FD_DEGRADED_RATIO = "armature.health.resources.fd-degraded-ratio";
+    static final String FD_DOWN_RATIO = "armature.health.resources.fd-down-ratio";
+    static final String CPU_DEGRADED_RATIO = "armature.health.resources.cpu-degraded-ratio";
+    static final String MAX_THREADS = "armature.health.resources.max-threads";
+    static final String PREDICTION_ENABLED = "armature.health.prediction.enabled";
+    static final String PREDICTION_HORIZON = "armature.health.prediction.horizon";
+    static final String PREDICTION_WINDOW = "armature.health.prediction.window";
+    static final String PREDICTION_MIN_SAMPLES = "armature.health.prediction.min-samples";
+    static final String PREDICTION_MIN_CONFIDENCE = "armature.health.prediction.min-confidence";
+    static final String PREDICTION_SMOOTHING = "armature.health.prediction.smoothing";
+    static final String RECOMMENDATIONS_ENABLED = "armature.health.recommendations.enabled";
 
     static final int DEFAULT_POOL_SIZE = 2;
 
@@ -69,7 +84,7 @@ public final class HealthSchema {
                         .reloadable(false)
                         .description(
                                 "Whether each check's history is kept in the state store (the data directory) across"
-                                        + " restarts. false.")
+                                        + " restarts. true.")
                         .build())
                 .add(ConfigProperty.builder(PERSISTENCE_INTERVAL, ConfigType.DURATION)
                         .min("1s")
@@ -82,7 +97,8 @@ public final class HealthSchema {
                         .build())
                 .add(ConfigProperty.builder(RESOURCES_ENABLED, ConfigType.BOOLEAN)
                         .reloadable(false)
-                        .description("Whether the built-in resource checks (heap, threads, free disk) run. true.")
+                        .description("Whether the built-in resource checks (heap, non-heap, GC, threads, file"
+                                + " descriptors, CPU, free disk) run. true.")
                         .build())
                 .add(ConfigProperty.builder(HEAP_DEGRADED_RATIO, ConfigType.DOUBLE)
                         .min("0")
@@ -106,6 +122,84 @@ public final class HealthSchema {
                         .description("The path whose disk the disk check watches; the working directory, where"
                                 + " the default data directory lives.")
                         .build())
+                .add(ratio(
+                        NON_HEAP_DEGRADED_RATIO,
+                        "The share of the maximum non-heap memory in use that makes the"
+                                + " non-heap check DEGRADED (when the JVM has a maximum). 0.85."))
+                .add(ratio(
+                        NON_HEAP_DOWN_RATIO,
+                        "The share of the maximum non-heap memory in use that makes the"
+                                + " non-heap check DOWN. 0.95."))
+                .add(ratio(
+                        GC_DEGRADED_RATIO,
+                        "The share of time spent in GC between two runs that makes the GC check" + " DEGRADED. 0.10."))
+                .add(ratio(
+                        GC_DOWN_RATIO,
+                        "The share of time spent in GC between two runs that makes the GC check" + " DOWN. 0.25."))
+                .add(ratio(
+                        FD_DEGRADED_RATIO,
+                        "The share of the process's file descriptor limit in use that makes"
+                                + " the file-descriptor check DEGRADED. 0.80."))
+                .add(ratio(
+                        FD_DOWN_RATIO,
+                        "The share of the process's file descriptor limit in use that makes the"
+                                + " file-descriptor check DOWN. 0.95."))
+                .add(ratio(
+                        CPU_DEGRADED_RATIO,
+                        "The process's share of all CPUs that makes the CPU check DEGRADED;"
+                                + " it is never DOWN. 0.90."))
+                .add(ConfigProperty.builder(MAX_THREADS, ConfigType.INT)
+                        .min("1")
+                        .reloadable(false)
+                        .description("Live threads at which the threads check is DEGRADED, and the critical value"
+                                + " its prediction aims at. 5000.")
+                        .build())
+                .add(ConfigProperty.builder(PREDICTION_ENABLED, ConfigType.BOOLEAN)
+                        .reloadable(false)
+                        .description("Whether checks' indicators are watched for a breach within the horizon. true.")
+                        .build())
+                .add(ConfigProperty.builder(PREDICTION_HORIZON, ConfigType.DURATION)
+                        .min("1s")
+                        .reloadable(false)
+                        .description("How far ahead a predicted breach makes an UP check DEGRADED. 30m.")
+                        .build())
+                .add(ConfigProperty.builder(PREDICTION_WINDOW, ConfigType.INT)
+                        .min("3")
+                        .max("100000")
+                        .reloadable(false)
+                        .description("The latest results (the new one included) whose indicator values a"
+                                + " prediction fits; at most the history size counts. 30.")
+                        .build())
+                .add(ConfigProperty.builder(PREDICTION_MIN_SAMPLES, ConfigType.INT)
+                        .min("3")
+                        .max("100000")
+                        .reloadable(false)
+                        .description("Values an indicator needs before a prediction is made. 5.")
+                        .build())
+                .add(ratio(
+                        PREDICTION_MIN_CONFIDENCE,
+                        "The confidence (R² × (n − 2) / n) a prediction needs to count." + " 0.5."))
+                .add(ConfigProperty.builder(PREDICTION_SMOOTHING, ConfigType.DOUBLE)
+                        .min("0.01")
+                        .max("1")
+                        .reloadable(false)
+                        .description("The EWMA weight of each new value before the fit; 1 fits the raw values."
+                                + " Smoothing steadies a noisy indicator but lags its trend. 1.")
+                        .build())
+                .add(ConfigProperty.builder(RECOMMENDATIONS_ENABLED, ConfigType.BOOLEAN)
+                        .reloadable(false)
+                        .description("Whether the built-in recommendation rules run; contributed rules always run."
+                                + " true.")
+                        .build())
+                .build();
+    }
+
+    private static ConfigProperty ratio(String key, String description) {
+        return ConfigProperty.builder(key, ConfigType.DOUBLE)
+                .min("0")
+                .max("1")
+                .reloadable(false)
+                .description(description)
                 .build();
     }
 }

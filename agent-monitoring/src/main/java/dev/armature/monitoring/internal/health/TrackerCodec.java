@@ -3,6 +3,8 @@ package dev.armature.monitoring.internal.health;
 import dev.armature.api.health.CheckHistory;
 import dev.armature.api.health.CheckResult;
 import dev.armature.api.health.HealthStatus;
+import dev.armature.api.health.Indicator;
+import dev.armature.api.health.Prediction;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -21,10 +23,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Internal: writes a check's persisted state (status, counters, results and transitions) as
- * bytes with a format version first, and reads it back. Details are stored already masked.
+ * bytes with a format version first, and reads it back. Details are stored already masked. Format 2
+ * adds each result's indicators and prediction; format 1 is still read (without them).
  */
 final class TrackerCodec {
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
+    private static final int FORMAT_WITHOUT_INDICATORS = 1;
 
     /** What a tracker persists. */
     record State(
@@ -67,6 +71,24 @@ final class TrackerCodec {
                 out.writeBoolean(r.timedOut());
                 instant(out, r.at());
                 text(out, state.afters().get(i).name());
+                out.writeInt(r.indicators().size());
+                for (Map.Entry<String, Indicator> e : r.indicators().entrySet()) {
+                    text(out, e.getKey());
+                    out.writeDouble(e.getValue().value());
+                    out.writeDouble(e.getValue().critical());
+                    text(out, e.getValue().direction().name());
+                }
+                out.writeBoolean(r.prediction().isPresent());
+                if (r.prediction().isPresent()) {
+                    Prediction p = r.prediction().get();
+                    text(out, p.indicator());
+                    out.writeDouble(p.value());
+                    out.writeDouble(p.critical());
+                    out.writeDouble(p.ratePerSecond());
+                    instant(out, p.predictedBreachAt());
+                    out.writeDouble(p.confidence());
+                    out.writeInt(p.samples());
+                }
             }
             out.writeInt(state.transitions().size());
             for (CheckHistory.Transition t : state.transitions()) {
@@ -83,7 +105,8 @@ final class TrackerCodec {
     /** Reads a state; empty when the bytes are of another format. */
     static Optional<State> read(byte[] data) throws IOException {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            if (in.readInt() != FORMAT) {
+            int format = in.readInt();
+            if (format != FORMAT && format != FORMAT_WITHOUT_INDICATORS) {
                 return Optional.empty();
             }
             HealthStatus status = HealthStatus.valueOf(text(in));
@@ -104,8 +127,29 @@ final class TrackerCodec {
                 }
                 boolean timedOut = in.readBoolean();
                 Instant at = instant(in);
-                results.add(new CheckResult(s, duration, error, map, timedOut, at));
-                afters.add(HealthStatus.valueOf(text(in)));
+                HealthStatus after = HealthStatus.valueOf(text(in));
+                Map<String, Indicator> indicators = new TreeMap<>();
+                Optional<Prediction> prediction = Optional.empty();
+                if (format == FORMAT) {
+                    int indicatorCount = in.readInt();
+                    for (int j = 0; j < indicatorCount; j++) {
+                        indicators.put(
+                                text(in),
+                                new Indicator(in.readDouble(), in.readDouble(), Indicator.Direction.valueOf(text(in))));
+                    }
+                    if (in.readBoolean()) {
+                        prediction = Optional.of(new Prediction(
+                                text(in),
+                                in.readDouble(),
+                                in.readDouble(),
+                                in.readDouble(),
+                                instant(in),
+                                in.readDouble(),
+                                in.readInt()));
+                    }
+                }
+                results.add(new CheckResult(s, duration, error, map, timedOut, at, indicators, prediction));
+                afters.add(after);
             }
             int transitions = in.readInt();
             List<CheckHistory.Transition> ts = new ArrayList<>(transitions);
