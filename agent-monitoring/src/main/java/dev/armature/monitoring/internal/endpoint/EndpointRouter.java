@@ -3,6 +3,7 @@ package dev.armature.monitoring.internal.endpoint;
 import static java.util.Objects.requireNonNull;
 
 import dev.armature.api.SystemSnapshot;
+import dev.armature.api.SystemState;
 import dev.armature.api.health.CheckKind;
 import dev.armature.api.health.CheckReport;
 import dev.armature.api.health.Health;
@@ -19,7 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Internal: answers the endpoints' requests from what the system has: the health checker's cached
@@ -78,6 +81,7 @@ public final class EndpointRouter {
 
     private final Sources sources;
     private final EndpointAuthorizer authorizer;
+    private final AtomicReferenceArray<@Nullable Cached> cache = new AtomicReferenceArray<>(8);
 
     /**
      * Creates a router.
@@ -142,6 +146,49 @@ public final class EndpointRouter {
     private EndpointResponse health(String path, boolean details) {
         SystemSnapshot system = sources.system().get();
         Optional<HealthReport> report = sources.health().map(Health::report);
+        int slot = slot(path, details);
+        @Nullable HealthReport reportKey = report.orElse(null);
+        Cached cached = cache.get(slot);
+        if (cached != null && cached.matches(reportKey, system)) {
+            return cached.response();
+        }
+        EndpointResponse response = render(path, details, system, report);
+        cache.set(slot, new Cached(reportKey, system.state(), system.readiness(), system.health(), response));
+        return response;
+    }
+
+    /**
+     * A rendered health answer and what it was rendered from. The checker hands out the same report
+     * until a result or staleness changes it, so most probes find their answer here.
+     */
+    private record Cached(
+            @Nullable HealthReport report,
+            SystemState state,
+            HealthStatus readiness,
+            HealthStatus health,
+            EndpointResponse response) {
+        @SuppressWarnings("ReferenceEquality") // identity is the point: an unchanged report is the same object
+        boolean matches(@Nullable HealthReport current, SystemSnapshot system) {
+            return report == current
+                    && state == system.state()
+                    && readiness == system.readiness()
+                    && health == system.health();
+        }
+    }
+
+    private static int slot(String path, boolean details) {
+        int p =
+                switch (path) {
+                    case Endpoints.HEALTH -> 0;
+                    case Endpoints.LIVE -> 1;
+                    case Endpoints.READY -> 2;
+                    default -> 3;
+                };
+        return 2 * p + (details ? 1 : 0);
+    }
+
+    private EndpointResponse render(
+            String path, boolean details, SystemSnapshot system, Optional<HealthReport> report) {
         List<EndpointJson.Entry> entries = new ArrayList<>();
         HealthStatus status;
         if (path.equals(Endpoints.HEALTH)) {

@@ -85,6 +85,23 @@ class EndpointRouterTest {
         assertThat(router.handle(EndpointRequest.get(Endpoints.LIVE)).status()).isEqualTo(200);
     }
 
+    @Test
+    void an_answer_is_reused_while_its_report_and_the_systems_state_stay_and_redone_when_either_changes() {
+        EndpointResponse first = router.handle(EndpointRequest.get(Endpoints.READY));
+        assertThat(router.handle(EndpointRequest.get(Endpoints.READY))).isSameAs(first);
+
+        fx.system.set(EndpointFixtures.system(SystemState.STOPPING, HealthStatus.OUT_OF_SERVICE));
+        assertThat(router.handle(EndpointRequest.get(Endpoints.READY)).status()).isEqualTo(503);
+
+        fx.system.set(EndpointFixtures.system(SystemState.RUNNING, HealthStatus.UP));
+        fx.report.set(EndpointFixtures.report(HealthStatus.DOWN, HealthStatus.UP, HealthStatus.UP));
+        assertThat(router.handle(EndpointRequest.get(Endpoints.READY)).status()).isEqualTo(503);
+        assertThat(router.handle(request("GET", Endpoints.READY, Map.of(), "192.0.2.7"))
+                        .body())
+                .as("a separate answer for those who may not see details")
+                .isEqualTo("{\"status\":\"DOWN\"}");
+    }
+
     @ParameterizedTest
     @CsvSource({
         "NEW,503,200",
