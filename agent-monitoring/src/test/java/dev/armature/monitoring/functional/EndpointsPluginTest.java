@@ -216,6 +216,25 @@ class EndpointsPluginTest {
         assertThatThrownBy(() -> send(client, "GET", after)).isInstanceOf(IOException.class);
     }
 
+    @Test
+    void a_port_already_taken_fails_the_start_naming_the_keys_to_change() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            AgentSystem system = builder(Map.of(
+                            "armature.endpoints.server.enabled",
+                            "true",
+                            "armature.endpoints.port",
+                            String.valueOf(taken.getLocalPort())))
+                    .build();
+            try {
+                assertThatThrownBy(system::start)
+                        .hasStackTraceContaining("armature.endpoints.port")
+                        .hasStackTraceContaining(String.valueOf(taken.getLocalPort()));
+            } finally {
+                system.close();
+            }
+        }
+    }
+
     private static HttpResponse<String> send(HttpClient client, String method, URI uri)
             throws IOException, InterruptedException {
         return client.send(

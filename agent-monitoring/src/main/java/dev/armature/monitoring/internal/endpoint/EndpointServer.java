@@ -2,12 +2,12 @@ package dev.armature.monitoring.internal.endpoint;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.armature.api.ArmatureException;
 import dev.armature.api.monitoring.EndpointRequest;
 import dev.armature.api.monitoring.EndpointResponse;
 import dev.armature.api.monitoring.Endpoints;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +32,9 @@ final class EndpointServer implements AutoCloseable {
     /** The JDK's property that turns TCP_NODELAY on for its HTTP server. */
     static final String NODELAY = "sun.net.httpserver.nodelay";
 
+    /** The code of the failure to bind. */
+    static final String BIND_FAILED = "armature.endpoints.bind";
+
     private static final Logger log = LoggerFactory.getLogger(EndpointServer.class);
     private static final AtomicInteger SERVERS = new AtomicInteger();
     private static final int QUEUE = 256;
@@ -52,7 +55,7 @@ final class EndpointServer implements AutoCloseable {
      * @param address where to listen
      * @param threads the pool's threads
      * @return the running server
-     * @throws UncheckedIOException if the address cannot be bound
+     * @throws ArmatureException if the address cannot be bound
      */
     static EndpointServer start(Endpoints endpoints, InetSocketAddress address, int threads) {
         if (System.getProperty(NODELAY) == null) {
@@ -62,7 +65,12 @@ final class EndpointServer implements AutoCloseable {
         try {
             server = HttpServer.create(address, 0);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind the endpoints' server to " + address, e);
+            throw new ArmatureException(
+                    BIND_FAILED,
+                    "the built-in endpoints server cannot listen on " + address + " (" + e.getMessage()
+                            + "): set " + EndpointsSchema.PORT + " to a free port (0 picks one) or "
+                            + EndpointsSchema.SERVER_ADDRESS + " to an address of this machine",
+                    e);
         }
         int id = SERVERS.incrementAndGet();
         AtomicInteger count = new AtomicInteger();
