@@ -83,7 +83,8 @@ public interface ComponentContext {
 
     /**
      * Returns a service of the system, as {@link AgentSystem#service(Class)} does: the meter
-     * registry, the state store, or another module's service.
+     * registry, the state store, the {@link AgentSystem} itself (for its {@link
+     * AgentSystem#snapshot() snapshot}), or another module's service.
      *
      * @param <T> the service type
      * @param type the service interface

@@ -229,6 +229,9 @@ public final class DefaultAgentSystem implements AgentSystem {
             throw e;
         }
         registerService(Config.class, config);
+        // The facade itself, so that a module's component can read what only the system knows, such as
+        // the readiness that the drain phase of shutdown turns OUT_OF_SERVICE (the monitoring endpoints).
+        registerService(AgentSystem.class, this);
         plugins.services().forEach((type, service) -> services.put(type, () -> service));
         this.guards = new Guards(config, bus, time, scheduler, workers, random, classifiers, meters);
         guards.failureSink((guard, key, error, errorClass) -> errors.record(

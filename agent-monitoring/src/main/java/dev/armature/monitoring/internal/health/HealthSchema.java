@@ -13,7 +13,9 @@ public final class HealthSchema {
     static final String HISTORY_SIZE = "armature.health.history-size";
     static final String FLAPPING_WINDOW = "armature.health.flapping.window";
     static final String FLAPPING_TRANSITIONS = "armature.health.flapping.transitions";
-    static final String STATUS_ORDER = "armature.health.status-order";
+    /** The key of the status order, which the endpoints weigh their subsets of checks by too. */
+    public static final String STATUS_ORDER = "armature.health.status-order";
+
     static final String PERSISTENCE_ENABLED = "armature.health.persistence.enabled";
     static final String PERSISTENCE_INTERVAL = "armature.health.persistence.interval";
     static final String EVENTS_ENABLED = "armature.health.components.enabled";

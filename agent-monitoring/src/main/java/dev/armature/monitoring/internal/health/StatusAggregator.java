@@ -13,7 +13,7 @@ import java.util.Map;
  * OUT_OF_SERVICE, DOWN} by default); the worst known status wins, UNKNOWN counts only when nothing
  * is known, and nothing at all is UP. A non-critical status counts at most as DEGRADED.
  */
-final class StatusAggregator {
+public final class StatusAggregator {
     /** The default order, best first. */
     static final List<HealthStatus> DEFAULT_ORDER =
             List.of(HealthStatus.UP, HealthStatus.DEGRADED, HealthStatus.OUT_OF_SERVICE, HealthStatus.DOWN);
@@ -33,12 +33,13 @@ final class StatusAggregator {
         }
     }
 
-    static StatusAggregator defaults() {
+    /** Returns the aggregator of the default order. */
+    public static StatusAggregator defaults() {
         return new StatusAggregator(DEFAULT_ORDER);
     }
 
     /** Parses {@code UP,DEGRADED,...}, as the config key holds it. */
-    static StatusAggregator parse(String order) {
+    public static StatusAggregator parse(String order) {
         return new StatusAggregator(java.util.Arrays.stream(order.split(",", -1))
                 .map(String::strip)
                 .map(HealthStatus::valueOf)
@@ -46,7 +47,7 @@ final class StatusAggregator {
     }
 
     /** The status a check counts as in an aggregate: a non-critical one at most DEGRADED. */
-    HealthStatus weigh(HealthStatus status, Criticality criticality) {
+    public HealthStatus weigh(HealthStatus status, Criticality criticality) {
         if (criticality == Criticality.NON_CRITICAL
                 && status != HealthStatus.UNKNOWN
                 && rank(status) > rank(HealthStatus.DEGRADED)) {
@@ -56,7 +57,7 @@ final class StatusAggregator {
     }
 
     /** The worse of two statuses, UNKNOWN losing to anything known. */
-    HealthStatus worse(HealthStatus a, HealthStatus b) {
+    public HealthStatus worse(HealthStatus a, HealthStatus b) {
         if (a == HealthStatus.UNKNOWN) {
             return b;
         }
@@ -67,7 +68,7 @@ final class StatusAggregator {
     }
 
     /** Aggregates weighed statuses; UP when there are none. */
-    HealthStatus aggregate(Iterable<HealthStatus> weighed) {
+    public HealthStatus aggregate(Iterable<HealthStatus> weighed) {
         HealthStatus result = HealthStatus.UNKNOWN;
         boolean any = false;
         for (HealthStatus s : weighed) {
