@@ -170,6 +170,7 @@ final class RegistryMirror implements AutoCloseable {
     public void close() {
         link.set(null);
         twins.clear();
+        target.clear(); // the twins hold the source's meters: let them go with the system
         target.close();
     }
 }
