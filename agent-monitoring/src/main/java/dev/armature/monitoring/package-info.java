@@ -4,7 +4,9 @@
  * {@link dev.armature.monitoring.AlertsPlugin}, with rules from configuration, from the host's
  * {@link dev.armature.monitoring.AlertRulesExtension} and from plugins' alert rule sources; and the
  * health checker ({@link dev.armature.monitoring.HealthPlugin}, {@code internal.health}) that
- * provides {@code dev.armature.api.health.Health}.
+ * provides {@code dev.armature.api.health.Health}; and the Prometheus text exposition of the
+ * system's meters ({@link dev.armature.monitoring.PrometheusPlugin}, {@code internal.prometheus})
+ * that provides {@code dev.armature.api.monitoring.MetricsExposition}.
  */
 @NullMarked
 package dev.armature.monitoring;
