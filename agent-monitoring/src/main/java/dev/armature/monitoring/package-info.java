@@ -4,8 +4,10 @@
  * {@link dev.armature.monitoring.AlertsPlugin}, with rules from configuration, from the host's
  * {@link dev.armature.monitoring.AlertRulesExtension} and from plugins' alert rule sources; and the
  * health checker ({@link dev.armature.monitoring.HealthPlugin}, {@code internal.health}) that
- * provides {@code dev.armature.api.health.Health}; and the HTTP endpoints ({@link
- * dev.armature.monitoring.EndpointsPlugin}, {@code internal.endpoint}) that provide {@code
+ * provides {@code dev.armature.api.health.Health}; the Prometheus text exposition of the
+ * system's meters ({@link dev.armature.monitoring.PrometheusPlugin}, {@code internal.prometheus})
+ * that provides {@code dev.armature.api.monitoring.MetricsExposition}; and the HTTP endpoints
+ * ({@link dev.armature.monitoring.EndpointsPlugin}, {@code internal.endpoint}) that provide {@code
  * dev.armature.api.monitoring.Endpoints} and the optional built-in server.
  */
 @NullMarked

@@ -18,6 +18,7 @@ public interface MetricsExposition {
      * Returns every meter of the system as it stands now, in the Prometheus text format.
      *
      * @return the exposition text, one family per meter name
+     * @throws MetricsUnavailableException if the exposition is switched off or not running
      */
     String scrape();
 }
