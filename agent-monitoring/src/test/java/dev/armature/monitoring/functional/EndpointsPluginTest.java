@@ -13,6 +13,7 @@ import dev.armature.api.health.HealthEvent;
 import dev.armature.api.monitoring.EndpointRequest;
 import dev.armature.api.monitoring.EndpointResponse;
 import dev.armature.api.monitoring.Endpoints;
+import dev.armature.api.monitoring.MetricsExposition;
 import dev.armature.core.time.ManualTime;
 import dev.armature.spi.Plugin;
 import dev.armature.spi.PluginContext;
@@ -208,6 +209,11 @@ class EndpointsPluginTest {
             assertThat(post.headers().firstValue("allow")).hasValue("GET, HEAD");
             assertThat(send(client, "GET", base.resolve(Endpoints.ALERTS)).body())
                     .contains("\"count\":0");
+            // The Prometheus plugin on the class path provides the text.
+            HttpResponse<String> metrics = send(client, "GET", base.resolve(Endpoints.METRICS));
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.headers().firstValue("content-type")).hasValue(MetricsExposition.CONTENT_TYPE);
+            assertThat(metrics.body()).contains("# TYPE armature_health_status gauge");
         }
         assertThat(Thread.getAllStackTraces().keySet())
                 .as("the server's threads end with the system")

@@ -14,6 +14,7 @@ import dev.armature.api.monitoring.EndpointRequest;
 import dev.armature.api.monitoring.EndpointResponse;
 import dev.armature.api.monitoring.Endpoints;
 import dev.armature.api.monitoring.MetricsExposition;
+import dev.armature.api.monitoring.MetricsUnavailableException;
 import dev.armature.monitoring.internal.health.StatusAggregator;
 import dev.armature.spi.monitoring.EndpointAuthorizer;
 import java.util.ArrayList;
@@ -248,8 +249,8 @@ public final class EndpointRouter {
             return new EndpointResponse(
                     404,
                     headers(TEXT),
-                    "no metrics exposition in this system: its provider (agent-monitoring's exporters) is"
-                            + " missing or disabled\n");
+                    "no metrics exposition in this system: its provider (agent-monitoring's plugin"
+                            + " armature-prometheus) is missing or disabled\n");
         }
         if (!details) {
             return new EndpointResponse(
@@ -258,10 +259,14 @@ public final class EndpointRouter {
                     "metrics name components and are shown only to loopback requests or with"
                             + " Authorization: Bearer <armature.endpoints.token>\n");
         }
-        return new EndpointResponse(
-                200,
-                headers(MetricsExposition.CONTENT_TYPE),
-                sources.metrics().get().scrape());
+        String text;
+        try {
+            text = sources.metrics().get().scrape();
+        } catch (MetricsUnavailableException e) {
+            // Switched off, or not running yet (or any more): the scraper should try again later.
+            return new EndpointResponse(503, headers(TEXT), e.getMessage() + "\n");
+        }
+        return new EndpointResponse(200, headers(MetricsExposition.CONTENT_TYPE), text);
     }
 
     private EndpointResponse alerts(boolean details) {

@@ -10,6 +10,7 @@ import dev.armature.api.monitoring.EndpointRequest;
 import dev.armature.api.monitoring.EndpointResponse;
 import dev.armature.api.monitoring.Endpoints;
 import dev.armature.api.monitoring.MetricsExposition;
+import dev.armature.api.monitoring.MetricsUnavailableException;
 import dev.armature.monitoring.internal.health.StatusAggregator;
 import dev.armature.spi.monitoring.EndpointAuthorizer;
 import java.io.IOException;
@@ -222,6 +223,29 @@ class EndpointRouterTest {
         assertThat(local.headers()).containsEntry("Content-Type", MetricsExposition.CONTENT_TYPE);
         assertThat(remote.status()).isEqualTo(403);
         assertThat(remote.body()).contains("armature.endpoints.token");
+    }
+
+    @Test
+    void metrics_answer_503_while_the_exposition_is_not_running() {
+        MetricsExposition stopped = () -> {
+            throw new MetricsUnavailableException(
+                    MetricsUnavailableException.Reason.NOT_RUNNING, "the metrics exposition is not running");
+        };
+        EndpointRouter early = new EndpointRouter(
+                new EndpointRouter.Sources(
+                        () -> EndpointFixtures.system(SystemState.STARTING, HealthStatus.UNKNOWN),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(stopped),
+                        List.of(),
+                        HealthShape.SPRING,
+                        StatusAggregator.defaults()),
+                new DefaultAuthorizer(Optional.empty()));
+
+        EndpointResponse metrics = early.handle(EndpointRequest.get(Endpoints.METRICS));
+
+        assertThat(metrics.status()).isEqualTo(503);
+        assertThat(metrics.body()).contains("not running");
     }
 
     @Test
