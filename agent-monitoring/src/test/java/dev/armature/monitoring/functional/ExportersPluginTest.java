@@ -3,6 +3,7 @@ package dev.armature.monitoring.functional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.armature.api.AgentSystem;
+import dev.armature.api.config.ConfigUpdate;
 import dev.armature.core.time.ManualTime;
 import dev.armature.monitoring.ExportersExtension;
 import dev.armature.spi.Plugin;
@@ -166,5 +167,36 @@ class ExportersPluginTest {
                     .isNotNull();
         }
         assertThat(files).doesNotExist();
+    }
+
+    @Test
+    void a_new_interval_and_a_new_ttl_apply_while_the_system_runs() throws Exception {
+        try (AgentSystem system = AgentSystem.builder()
+                .timeSource(time)
+                .scheduler(time)
+                .dataDirectory(dataDirectory)
+                .environment(Map.of())
+                .systemProperties(Map.of("armature.health.resources.enabled", "false"))
+                .plugin(capture())
+                .build()) {
+            system.start();
+            MeterRegistry registry = system.service(MeterRegistry.class);
+            registry.counter("tool.calls").increment();
+
+            assertThat(system.config()
+                            .override(Map.of("armature.exporters.interval", "5s", "armature.metrics.ttl", "2s"))
+                            .outcome())
+                    .isEqualTo(ConfigUpdate.Outcome.APPLIED);
+            time.advance(Duration.ofSeconds(5)); // sweeps every 1 s: first seen at 1 s, gone at 3 s
+            MetricsSnapshot first = next();
+            assertThat(first.timestamp()).isEqualTo(ManualTime.DEFAULT_START.plusSeconds(5));
+            assertThat(named(first, "tool.calls")).isEmpty();
+
+            assertThat(system.config().clearOverrides().outcome()).isEqualTo(ConfigUpdate.Outcome.APPLIED);
+            registry.counter("tool.calls").increment();
+            time.advance(Duration.ofMinutes(1)); // back to 60 s, and no TTL
+            assertThat(next().timestamp()).isEqualTo(ManualTime.DEFAULT_START.plusSeconds(65));
+            assertThat(registry.find("tool.calls").counter()).isNotNull();
+        }
     }
 }
