@@ -120,7 +120,7 @@ final class ExportRun {
         CompletableFuture<Void> all = CompletableFuture.allOf(done);
         Cancellable timeout = scheduler.schedule(flushTimeout, () -> {
             for (ExporterWorker w : workers) {
-                if (w.queued() > 0 || !w.finish().isDone()) {
+                if (!w.done()) {
                     log.atWarn()
                             .addKeyValue("exporter", w.id())
                             .addKeyValue("timeout", flushTimeout)
@@ -135,6 +135,18 @@ final class ExportRun {
         });
         shutdown = result;
         return result;
+    }
+
+    /**
+     * Gives up on every worker not yet done, as the flush timeout does: when the thread that waits
+     * for the shutdown is itself interrupted.
+     */
+    void abort() {
+        for (ExporterWorker w : workers) {
+            if (!w.done()) {
+                w.abort();
+            }
+        }
     }
 
     /** Returns how many snapshots wait in an exporter's queue, for tests. */

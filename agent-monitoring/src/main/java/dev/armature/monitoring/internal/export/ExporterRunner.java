@@ -94,13 +94,14 @@ public final class ExporterRunner implements Component {
     @Override
     public void stop() throws InterruptedException {
         CompletableFuture<Void> done;
+        ExportRun r;
         synchronized (this) {
             Subscription c = changes;
             if (c != null) {
                 c.close();
                 changes = null;
             }
-            ExportRun r = run;
+            r = run;
             if (r == null) {
                 return;
             }
@@ -109,6 +110,10 @@ public final class ExporterRunner implements Component {
         }
         try {
             done.get();
+        } catch (InterruptedException e) {
+            // The stop timeout ran out first: give up on the exporters rather than leave them running.
+            r.abort();
+            throw e;
         } catch (ExecutionException e) {
             throw new IllegalStateException("the exporters' shutdown failed", e.getCause());
         }

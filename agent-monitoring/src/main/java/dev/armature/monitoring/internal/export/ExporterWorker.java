@@ -70,6 +70,11 @@ final class ExporterWorker {
         }
     }
 
+    /** Returns whether the worker has ended or was aborted. */
+    boolean done() {
+        return finished.isDone();
+    }
+
     /** Returns how many snapshots are waiting. */
     int queued() {
         lock.lock();

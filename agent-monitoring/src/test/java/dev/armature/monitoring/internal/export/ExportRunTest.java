@@ -200,6 +200,24 @@ class ExportRunTest {
     }
 
     @Test
+    void an_abort_gives_up_at_once_on_the_exporters_still_busy() throws Exception {
+        Stuck stuck = new Stuck();
+        ExportRun r = start(4, stuck);
+        time.advance(INTERVAL);
+        assertThat(stuck.entered.poll(WAIT, TimeUnit.SECONDS)).isNotNull();
+
+        Counter dropped =
+                registry.find(ExportRun.DROPPED).tag("exporter", "stuck").counter();
+        assertThat(dropped).isNotNull();
+
+        var done = r.shutdown(); // the last snapshot waits behind the stuck one
+        r.abort(); // as when the thread waiting for the stop is interrupted
+
+        done.get(WAIT, TimeUnit.SECONDS); // no advance of time needed
+        assertThat(dropped.count()).isEqualTo(1);
+    }
+
+    @Test
     void a_new_interval_moves_the_schedule() throws Exception {
         Recording exporter = new Recording("backend");
         ExportRun r = start(4, exporter);
