@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /** Internal: copies a Micrometer registry's meters into the API's immutable {@link MetricsSnapshot}. */
-public final class Snapshots {
+final class Snapshots {
     private static final Comparator<MeterSnapshot> ORDER = Comparator.comparing(MeterSnapshot::name)
             .thenComparing(m -> m.tags().toString());
 
@@ -32,7 +32,7 @@ public final class Snapshots {
      * @param registry the registry
      * @param timestamp the snapshot's time, from the system's time source
      */
-    public static MetricsSnapshot take(MeterRegistry registry, Instant timestamp) {
+    static MetricsSnapshot take(MeterRegistry registry, Instant timestamp) {
         List<MeterSnapshot> meters = new ArrayList<>();
         for (Meter meter : registry.getMeters()) {
             meters.add(of(meter));
@@ -42,7 +42,7 @@ public final class Snapshots {
     }
 
     /** Returns one meter's snapshot. */
-    public static MeterSnapshot of(Meter meter) {
+    static MeterSnapshot of(Meter meter) {
         Meter.Id id = meter.getId();
         Map<String, String> tags = new LinkedHashMap<>();
         for (Tag tag : id.getTagsAsIterable()) {
