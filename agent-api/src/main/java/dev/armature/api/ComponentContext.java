@@ -57,6 +57,17 @@ public interface ComponentContext {
     EventBus events();
 
     /**
+     * Returns the system's data directory: the one given with {@link
+     * AgentSystem.Builder#dataDirectory(java.nio.file.Path)}, or {@code armature-data} under the
+     * working directory. The system's state store keeps its files there; a component that writes
+     * files of its own (exports, caches) puts them in a subdirectory named after itself. The
+     * directory may not exist yet.
+     *
+     * @return the data directory, absolute
+     */
+    java.nio.file.Path dataDirectory();
+
+    /**
      * Returns the system's configuration, for the settings a component reads when it starts and the
      * changes it listens to ({@code config().onChange(prefix, listener)}).
      *

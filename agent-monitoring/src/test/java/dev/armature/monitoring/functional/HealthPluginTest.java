@@ -157,6 +157,14 @@ class HealthPluginTest {
                             .orElseThrow()
                             .details())
                     .containsKeys("free", "minimum", "path");
+            assertThat(String.valueOf(report.check("resources.disk")
+                            .orElseThrow()
+                            .lastResult()
+                            .orElseThrow()
+                            .details()
+                            .get("path")))
+                    .as("the disk of the system's data directory, which components learn from their context")
+                    .isEqualTo(dataDirectory.toAbsolutePath().toString());
         }
     }
 

@@ -256,7 +256,8 @@ public final class DefaultAgentSystem implements AgentSystem {
                 guards::guard,
                 errors,
                 this::service,
-                plugins::instances);
+                plugins::instances,
+                dataDirectory());
         this.health = new HealthWatch(table, ops, orchestrator);
         this.recovery = new RecoveryEngine(
                 this,

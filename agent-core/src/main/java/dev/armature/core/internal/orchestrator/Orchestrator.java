@@ -25,6 +25,7 @@ import dev.armature.core.internal.errors.DefaultErrors;
 import dev.armature.core.internal.metrics.Meters;
 import dev.armature.core.internal.recovery.RecoveryEngine;
 import dev.armature.core.internal.recovery.SafeModeSwitch;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -89,6 +90,7 @@ final class Orchestrator implements HealthWatch.Supervisor, RecoveryEngine.Compo
     private CompletableFuture<Void> startSettled = new CompletableFuture<>();
 
     private final Config config;
+    private final Path dataDirectory;
 
     Orchestrator(
             ComponentTable table,
@@ -101,8 +103,10 @@ final class Orchestrator implements HealthWatch.Supervisor, RecoveryEngine.Compo
             Function<String, Guard> guards,
             DefaultErrors errors,
             Function<Class<?>, Object> services,
-            Function<Class<?>, List<?>> contributions) {
+            Function<Class<?>, List<?>> contributions,
+            Path dataDirectory) {
         this.table = table;
+        this.dataDirectory = dataDirectory.toAbsolutePath();
         this.services = services;
         this.contributions = contributions;
         this.config = config;
@@ -882,6 +886,11 @@ final class Orchestrator implements HealthWatch.Supervisor, RecoveryEngine.Compo
         @Override
         public EventBus events() {
             return bus;
+        }
+
+        @Override
+        public Path dataDirectory() {
+            return dataDirectory;
         }
 
         @Override

@@ -60,7 +60,8 @@ public final class ExporterRunner implements Component {
                     consoleSink(), ExportersSchema.consoleInclude(config), ExportersSchema.consoleHideTags(config)));
         }
         if (ExportersSchema.fileEnabled(config)) {
-            exporters.add(new FileExporter(ExportersSchema.fileSettings(config), ctx.timeSource()));
+            exporters.add(
+                    new FileExporter(ExportersSchema.fileSettings(config, ctx.dataDirectory()), ctx.timeSource()));
         }
         exporters.addAll(ctx.contributions(MetricsExporter.class));
         ExportRun fresh = new ExportRun(

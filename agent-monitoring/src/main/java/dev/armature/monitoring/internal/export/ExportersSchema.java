@@ -35,8 +35,8 @@ public final class ExportersSchema {
     static final int DEFAULT_QUEUE_CAPACITY = 4;
     static final Duration DEFAULT_FLUSH_TIMEOUT = Duration.ofSeconds(5);
     static final List<String> DEFAULT_HIDE_TAGS = List.of("application", "instance");
-    /** Beside the default data directory, {@code ./armature-data}. */
-    static final String DEFAULT_FILE_DIRECTORY = "armature-data/metrics";
+    /** The file exporter's directory under the system's data directory, unless configured. */
+    static final String DEFAULT_FILE_SUBDIRECTORY = "metrics";
 
     static final DataSize DEFAULT_MAX_SIZE = DataSize.ofMebibytes(10);
     static final int DEFAULT_MAX_FILES = 10;
@@ -90,8 +90,7 @@ public final class ExportersSchema {
                                 "Whether the file exporter writes JSON lines, one per meter per export." + " false.")
                         .build())
                 .add(ConfigProperty.builder(FILE_DIRECTORY, ConfigType.STRING)
-                        .description("The file exporter's directory. armature-data/metrics, under the working"
-                                + " directory beside the default data directory.")
+                        .description("The file exporter's directory. metrics under the system's data directory.")
                         .build())
                 .add(ConfigProperty.builder(FILE_MAX_SIZE, ConfigType.SIZE)
                         .min("1KiB")
@@ -151,10 +150,11 @@ public final class ExportersSchema {
         return config.getOptional(FILE_ENABLED, Boolean.class).orElse(false);
     }
 
-    static FileExporter.Settings fileSettings(Config config) {
+    static FileExporter.Settings fileSettings(Config config, java.nio.file.Path dataDirectory) {
         return new FileExporter.Settings(
-                java.nio.file.Path.of(
-                        config.getOptional(FILE_DIRECTORY, String.class).orElse(DEFAULT_FILE_DIRECTORY)),
+                config.getOptional(FILE_DIRECTORY, String.class)
+                        .map(java.nio.file.Path::of)
+                        .orElse(dataDirectory.resolve(DEFAULT_FILE_SUBDIRECTORY)),
                 config.getOptional(FILE_MAX_SIZE, DataSize.class).orElse(DEFAULT_MAX_SIZE),
                 config.getOptional(FILE_ROTATE_EVERY, Duration.class),
                 config.getOptional(FILE_MAX_FILES, Integer.class).orElse(DEFAULT_MAX_FILES),

@@ -74,7 +74,7 @@ public final class HealthChecker implements Component, Health {
         List<HealthProbe> probes = new ArrayList<>(context.contributions(HealthProbe.class));
         probes.addAll(extraProbes);
         if (config.getOptional(HealthSchema.RESOURCES_ENABLED, Boolean.class).orElse(true)) {
-            probes.addAll(ResourceProbes.from(config));
+            probes.addAll(ResourceProbes.from(config, context.dataDirectory()));
         }
         @Nullable EventProbes followed = null;
         if (config.getOptional(HealthSchema.EVENTS_ENABLED, Boolean.class).orElse(true)) {

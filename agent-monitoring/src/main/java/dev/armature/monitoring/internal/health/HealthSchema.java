@@ -121,8 +121,7 @@ public final class HealthSchema {
                         .build())
                 .add(ConfigProperty.builder(DISK_PATH, ConfigType.STRING)
                         .reloadable(false)
-                        .description("The path whose disk the disk check watches; the working directory, where"
-                                + " the default data directory lives.")
+                        .description("The path whose disk the disk check watches; the system's data directory.")
                         .build())
                 .add(ratio(
                         NON_HEAP_DEGRADED_RATIO,

@@ -46,9 +46,10 @@ final class ResourceProbes {
 
     private ResourceProbes() {}
 
-    static List<HealthProbe> from(Config config) {
-        Path path =
-                Path.of(config.getOptional(HealthSchema.DISK_PATH, String.class).orElse("."));
+    static List<HealthProbe> from(Config config, Path dataDirectory) {
+        Path path = config.getOptional(HealthSchema.DISK_PATH, String.class)
+                .map(Path::of)
+                .orElse(dataDirectory);
         DataSize minFree =
                 config.getOptional(HealthSchema.MIN_FREE_DISK, DataSize.class).orElse(DEFAULT_MIN_FREE_DISK);
         return List.of(
