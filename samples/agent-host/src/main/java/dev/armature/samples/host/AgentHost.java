@@ -12,6 +12,7 @@ import dev.armature.api.event.EventEnvelope;
 import dev.armature.api.event.SubscribeOptions;
 import dev.armature.api.event.Subscription;
 import dev.armature.api.monitoring.AlertEvent;
+import dev.armature.api.monitoring.Endpoints;
 import dev.armature.api.resilience.EmergencyEvent;
 import dev.armature.api.resilience.ErrorEvent;
 import dev.armature.api.resilience.ErrorFinding;
@@ -21,11 +22,13 @@ import dev.armature.api.resilience.RecoveryEvent;
 import dev.armature.api.resilience.RecoveryTarget;
 import dev.armature.api.time.Cancellable;
 import dev.armature.api.time.TimeSource;
+import dev.armature.monitoring.ExportersExtension;
 import dev.armature.spi.resilience.RecoveryChain;
 import dev.armature.spi.resilience.RecoverySteps;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +36,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -213,6 +217,9 @@ public final class AgentHost {
                     + (options.chaos() || options.runFor().isPresent()
                             ? "stopping in " + format(stopIn)
                             : "press Ctrl-C to stop"));
+            system.service(Endpoints.class)
+                    .serverAddress()
+                    .ifPresent(address -> out.println("agent-host: " + endpoints(address)));
             out.println("agent-host: settings from " + settings.toAbsolutePath() + " (version "
                     + system.config().snapshot().version() + "); edit the file to change them live");
             if (options.runFor().isPresent()) {
@@ -270,6 +277,10 @@ public final class AgentHost {
                 .addConfigSchema(HostSettings.SCHEMA)
                 .addConfigFile(settings)
                 .environmentPrefix("AGENT_")
+                .addConfigSource(
+                        new CommandLineSource(Map.of("armature.endpoints.port", String.valueOf(options.port()))))
+                // The console exporter's table goes where the host prints everything else.
+                .extension(ExportersExtension.console(out))
                 .addShutdownTask(ShutdownPhase.DRAIN, "finish-agent-turn", sessions::drain)
                 // While the model's circuit is open, turns get its last good answer; then a person is asked.
                 .addRecoveryChain(RecoveryChain.of(
@@ -279,6 +290,12 @@ public final class AgentHost {
                 // On Ctrl-C the system runs its shutdown phases from the JVM's shutdown hook.
                 .shutdownHook(true)
                 .build();
+    }
+
+    private static String endpoints(InetSocketAddress address) {
+        String base = "http://" + address.getHostString() + ":" + address.getPort();
+        return "monitoring on " + base + Endpoints.HEALTH + ", " + base + Endpoints.READY + ", " + base
+                + Endpoints.METRICS + " and " + base + Endpoints.ALERTS;
     }
 
     private void printConfig(EventEnvelope<? extends ConfigEvent> envelope) {

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * @param configFile the settings file; empty for {@code agent-host.yaml} in the data directory
  * @param chaos whether the simulated model fails for a while and the host stops after the scenario
  * @param safeMode whether the host enters safe mode as soon as it has started
+ * @param port the port of the monitoring endpoints on 127.0.0.1; 0 for any free port
  * @param help whether {@code --help} was given
  */
 record HostOptions(
@@ -28,14 +29,18 @@ record HostOptions(
         Optional<Path> configFile,
         boolean chaos,
         boolean safeMode,
+        int port,
         boolean help) {
+    /** The endpoints' port without {@code --port}. */
+    static final int DEFAULT_PORT = 8470;
+
     /** Where durable state goes without {@code --data-dir}. */
     static final Path DEFAULT_DATA_DIRECTORY = Path.of("armature-data");
 
     static final String USAGE = String.join(
             System.lineSeparator(),
             "Usage: java -jar agent-host.jar [--run-for <duration>] [--workspace-dir <dir>] [--data-dir <dir>]",
-            "                                [--config <file>] [--chaos] [--safe-mode] [--help]",
+            "                                [--config <file>] [--port <port>] [--chaos] [--safe-mode] [--help]",
             "",
             "Starts a small coding-agent host on Armature, prints each component's transitions,",
             "runs until Ctrl-C (or for the given duration), then prints the shutdown report.",
@@ -51,6 +56,8 @@ record HostOptions(
             "                         the scenario (about 12 s), or after --run-for if that is shorter;",
             "                         the model guard's recovery chain answers with the last good reply meanwhile",
             "  --safe-mode            enter safe mode once started: non-essential components (telemetry) stop",
+            "  --port <port>          serve /health, /health/live|ready|started, /metrics and /alerts on",
+            "                         127.0.0.1:<port> (default 8470; 0 picks a free port)",
             "  --help                 print this help and exit",
             "",
             "Exit status: 0 on a clean run, 1 when a component failed to start or stop, 2 on bad arguments.");
@@ -69,6 +76,7 @@ record HostOptions(
         Optional<Path> configFile = Optional.empty();
         boolean chaos = false;
         boolean safeMode = false;
+        int port = DEFAULT_PORT;
         boolean help = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -80,15 +88,30 @@ record HostOptions(
                 case "--config" -> configFile = Optional.of(Path.of(valueOf(args, ++i, arg)));
                 case "--chaos" -> chaos = true;
                 case "--safe-mode" -> safeMode = true;
+                case "--port" -> port = parsePort(valueOf(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
         }
-        return new HostOptions(runFor, workspaceParent, dataDirectory, configFile, chaos, safeMode, help);
+        return new HostOptions(runFor, workspaceParent, dataDirectory, configFile, chaos, safeMode, port, help);
     }
 
     /** The settings file in use: the one given, or the default in the data directory. */
     Path settingsFile() {
         return configFile.orElseGet(() -> dataDirectory.resolve(HostSettings.DEFAULT_FILE_NAME));
+    }
+
+    private static int parsePort(String text) {
+        String problem = "'" + text + "' is not a port: write a number from 0 to 65535";
+        int port;
+        try {
+            port = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(problem, e);
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException(problem);
+        }
+        return port;
     }
 
     private static String valueOf(List<String> args, int index, String option) {

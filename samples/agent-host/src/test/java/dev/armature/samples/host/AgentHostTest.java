@@ -6,6 +6,11 @@ import dev.armature.core.time.ManualTime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +22,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +38,15 @@ class AgentHostTest {
     void a_short_run_starts_every_component_stops_cleanly_and_prints_the_report(
             @TempDir Path parent, @TempDir Path data) throws IOException {
         int status = AgentHost.run(
-                List.of("--run-for", "300ms", "--workspace-dir", parent.toString(), "--data-dir", data.toString()),
+                List.of(
+                        "--run-for",
+                        "300ms",
+                        "--workspace-dir",
+                        parent.toString(),
+                        "--port",
+                        "0",
+                        "--data-dir",
+                        data.toString()),
                 out,
                 err);
 
@@ -58,6 +73,8 @@ class AgentHostTest {
                 "200ms",
                 "--workspace-dir",
                 parent.toString(),
+                "--port",
+                "0",
                 "--data-dir",
                 parent.resolve("data").toString());
         assertThat(AgentHost.run(args, out, err))
@@ -84,6 +101,8 @@ class AgentHostTest {
                         "5s",
                         "--workspace-dir",
                         missing.toString(),
+                        "--port",
+                        "0",
                         "--data-dir",
                         parent.resolve("data").toString()),
                 out,
@@ -124,13 +143,25 @@ class AgentHostTest {
         try {
             Future<Integer> status = runner.submit(() -> AgentHost.run(
                     List.of(
-                            "--workspace-dir", parent.toString(),
-                            "--data-dir", parent.resolve("data").toString(),
-                            "--config", settings.toString()),
+                            "--workspace-dir",
+                            parent.toString(),
+                            "--port",
+                            "0",
+                            "--data-dir",
+                            parent.resolve("data").toString(),
+                            "--config",
+                            settings.toString()),
                     console.stream,
                     err,
                     stop));
             console.await("settings from " + settings.toAbsolutePath(), Duration.ofSeconds(60));
+            // The endpoints serve on the port the line names (--port 0 picked a free one).
+            Matcher ready = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/health/ready)")
+                    .matcher(console.toString(StandardCharsets.UTF_8));
+            assertThat(ready.find()).as("the endpoints line in:%n%s", console).isTrue();
+            HttpResponse<String> answer = HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(URI.create(ready.group(1))).build(), BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
 
             replace(settings, "agent:\n  model:\n    name: second-model\n");
             console.await("version 2 applied from file:", Duration.ofSeconds(60));
@@ -179,6 +210,8 @@ class AgentHostTest {
                             "--chaos",
                             "--workspace-dir",
                             parent.toString(),
+                            "--port",
+                            "0",
                             "--data-dir",
                             parent.resolve("data").toString(),
                             "--config",
@@ -241,7 +274,17 @@ class AgentHostTest {
         Files.writeString(settings, "agent:\n  model:\n    name: Not Valid\n    max-answer-chars: 5\n");
 
         int status = AgentHost.run(
-                List.of("--run-for", "1s", "--data-dir", parent.toString(), "--config", settings.toString()), out, err);
+                List.of(
+                        "--run-for",
+                        "1s",
+                        "--port",
+                        "0",
+                        "--data-dir",
+                        parent.toString(),
+                        "--config",
+                        settings.toString()),
+                out,
+                err);
 
         assertThat(status).isEqualTo(AgentHost.EXIT_FAILED);
         assertThat(errBytes.toString(StandardCharsets.UTF_8))

@@ -44,6 +44,18 @@ class HostOptionsTest {
     }
 
     @Test
+    void the_endpoints_port_defaults_to_8470_and_takes_0_to_65535() {
+        assertThat(HostOptions.parse(List.of()).port()).isEqualTo(8470);
+        assertThat(HostOptions.parse(List.of("--port", "0")).port()).isZero();
+        assertThat(HostOptions.parse(List.of("--port", "9000")).port()).isEqualTo(9000);
+        assertThatThrownBy(() -> HostOptions.parse(List.of("--port", "65536")))
+                .hasMessage("'65536' is not a port: write a number from 0 to 65535");
+        assertThatThrownBy(() -> HostOptions.parse(List.of("--port", "http")))
+                .hasMessage("'http' is not a port: write a number from 0 to 65535");
+        assertThat(HostOptions.USAGE).contains("--port <port>");
+    }
+
+    @Test
     void a_missing_value_or_unknown_option_is_refused() {
         assertThatThrownBy(() -> HostOptions.parse(List.of("--run-for"))).hasMessage("--run-for needs a value");
         assertThatThrownBy(() -> HostOptions.parse(List.of("--fast"))).hasMessage("unknown argument '--fast'");
