@@ -1,6 +1,9 @@
 /**
  * Monitoring: alert rules ({@link dev.armature.api.monitoring.AlertRule} and its conditions), alert
- * states and the events alerts publish, which incident management and hosts consume. The alert engine itself lives in {@code dev.armature:agent-monitoring}.
+ * states and the events alerts publish, which incident management and hosts consume; the {@link
+ * dev.armature.api.monitoring.Notification}s the router sends through notification channels, and
+ * the {@link dev.armature.api.monitoring.Silence}s that mute them. The alert engine and the router
+ * themselves live in {@code dev.armature:agent-monitoring}.
  *
  * @since 0.1
  */
