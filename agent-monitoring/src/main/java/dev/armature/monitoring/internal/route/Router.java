@@ -145,6 +145,14 @@ final class Router implements Dispatcher.Outcome {
                     groups.put(key, g);
                 }
                 g.alerts.put(alert.fingerprint(), alert);
+                for (Group.ChannelState cs : g.channels.values()) {
+                    // Fired again before its resolution was sent: to the channel it never stopped firing,
+                    // so the resolution it is owed is this firing's. (One in flight is followed by news.)
+                    if (cs.owed.containsKey(alert.fingerprint())
+                            && !cs.resolvingInFlight.contains(alert.fingerprint())) {
+                        cs.owed.put(alert.fingerprint(), firedAt);
+                    }
+                }
                 touch(g, eventTime, created);
             }
         }

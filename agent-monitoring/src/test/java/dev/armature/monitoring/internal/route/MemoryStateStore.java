@@ -19,7 +19,9 @@ final class MemoryStateStore implements StateStore {
     @Override
     public Optional<Versioned> get(String namespace, String key) {
         Versioned e = entries.get(k(namespace, key));
-        return e == null ? Optional.empty() : Optional.of(new Versioned(e.value().clone(), e.version()));
+        return e == null
+                ? Optional.empty()
+                : Optional.of(new Versioned(e.value().clone(), e.version()));
     }
 
     @Override

@@ -15,8 +15,16 @@ class RouterDeliveryTest {
     private static RouterSettings settings() {
         RouterSettings d = RouterSettings.defaults();
         return new RouterSettings(
-                d.routes(), d.inhibitRules(), d.defaultChannels(), d.groupBy(), d.groupWait(), d.groupInterval(),
-                d.repeatInterval(), d.cooldown(), d.cooldowns(), RouterFixture.retry());
+                d.routes(),
+                d.inhibitRules(),
+                d.defaultChannels(),
+                d.groupBy(),
+                d.groupWait(),
+                d.groupInterval(),
+                d.repeatInterval(),
+                d.cooldown(),
+                d.cooldowns(),
+                RouterFixture.retry());
     }
 
     @Test
@@ -33,10 +41,14 @@ class RouterDeliveryTest {
         f.advance(Duration.ofSeconds(10)); // then 10 s
         assertThat(log.attempts).hasSize(3);
 
-        assertThat(log.attempts).extracting(Notification::idempotencyKey).containsOnly(log.attempts.get(0).idempotencyKey());
+        assertThat(log.attempts)
+                .extracting(Notification::idempotencyKey)
+                .containsOnly(log.attempts.get(0).idempotencyKey());
         assertThat(log.takeDelivered()).singleElement().isEqualTo(log.attempts.get(0));
-        assertThat(f.counter("armature.notifications.failed", "channel", "log", "outcome", "retried")).isEqualTo(2);
-        assertThat(f.counter("armature.notifications.sent", "channel", "log", "status", "firing")).isEqualTo(1);
+        assertThat(f.counter("armature.notifications.failed", "channel", "log", "outcome", "retried"))
+                .isEqualTo(2);
+        assertThat(f.counter("armature.notifications.sent", "channel", "log", "status", "firing"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -51,7 +63,8 @@ class RouterDeliveryTest {
         f.advance(Duration.ofSeconds(5 + 10 + 20 + 40)); // the four retries
         assertThat(log.attempts).hasSize(1 + 5);
         assertThat(log.delivered).isEmpty();
-        assertThat(f.counter("armature.notifications.failed", "channel", "log", "outcome", "gave-up")).isEqualTo(1);
+        assertThat(f.counter("armature.notifications.failed", "channel", "log", "outcome", "gave-up"))
+                .isEqualTo(1);
 
         f.advance(Duration.ofMinutes(5).minusSeconds(75)); // the next flush tells of it again
         assertThat(log.takeDelivered()).singleElement().satisfies(n -> assertThat(n.status())
@@ -68,7 +81,9 @@ class RouterDeliveryTest {
 
         f.restart();
         f.advance(Duration.ofMinutes(5));
-        assertThat(log.delivered).as("unchanged after the restart: not repeated").isEmpty();
+        assertThat(log.delivered)
+                .as("unchanged after the restart: not repeated")
+                .isEmpty();
         f.resolve("heap", Map.of("instance", "a"));
         f.advance(Duration.ofMinutes(5));
 

@@ -38,7 +38,15 @@ final class RouterFixture {
         RandomSource random = RandomSource.seeded(run);
         silences = new SilenceBook(store, time, random.stream("silences"));
         router = new Router(
-                settings, channels, time, time, Runnable::run, store, silences, new RouterMeters(registry), "run" + run);
+                settings,
+                channels,
+                time,
+                time,
+                Runnable::run,
+                store,
+                silences,
+                new RouterMeters(registry),
+                "run" + run);
         router.restore();
     }
 

@@ -44,7 +44,8 @@ class RouterGroupingTest {
         f.fire("heap", Map.of());
         f.fire("disk", Map.of());
         f.advance(Duration.ofSeconds(30));
-        assertThat(log.takeDelivered()).extracting(RouterGroupingTest::rules)
+        assertThat(log.takeDelivered())
+                .extracting(RouterGroupingTest::rules)
                 .containsExactlyInAnyOrder(List.of("heap"), List.of("disk"));
         assertThat(f.router.groupKeys()).hasSize(2);
     }
@@ -98,7 +99,8 @@ class RouterGroupingTest {
         List<Notification> sent = log.takeDelivered();
         assertThat(sent).hasSize(1);
         assertThat(sent.get(0).status()).isEqualTo(Notification.Status.RESOLVED);
-        assertThat(sent.get(0).resolved()).singleElement().satisfies(a -> assertThat(a.resolvedAt()).isPresent());
+        assertThat(sent.get(0).resolved()).singleElement().satisfies(a -> assertThat(a.resolvedAt())
+                .isPresent());
         assertThat(f.router.groupKeys()).isEmpty();
         assertThat(f.store.keys(GroupCodec.NAMESPACE)).isEmpty();
     }
@@ -135,9 +137,15 @@ class RouterGroupingTest {
         f.advance(Duration.ofSeconds(30));
         log.takeDelivered();
         var before = f.time.now().minusSeconds(5); // as if the bus had been slow
-        f.router.fired("heap", dev.armature.api.monitoring.AlertSeverity.WARNING, Map.of("instance", "b"), Map.of(),
-                before, before);
-        assertThat(log.takeDelivered()).singleElement().satisfies(n -> assertThat(n.alerts()).hasSize(2));
+        f.router.fired(
+                "heap",
+                dev.armature.api.monitoring.AlertSeverity.WARNING,
+                Map.of("instance", "b"),
+                Map.of(),
+                before,
+                before);
+        assertThat(log.takeDelivered()).singleElement().satisfies(n -> assertThat(n.alerts())
+                .hasSize(2));
     }
 
     @Test
@@ -164,10 +172,32 @@ class RouterGroupingTest {
         r.fire("slow-queries", Map.of("team", "db"));
         r.fire("errors", Map.of("team", "web"));
         r.fire("disk", Map.of("team", "infra"));
-        assertThat(pager.takeDelivered()).extracting(RouterGroupingTest::rules).containsExactly(List.of("slow-queries"));
+        assertThat(pager.takeDelivered())
+                .extracting(RouterGroupingTest::rules)
+                .containsExactly(List.of("slow-queries"));
         r.advance(Duration.ofSeconds(30));
-        assertThat(chat.takeDelivered()).extracting(RouterGroupingTest::rules)
+        assertThat(chat.takeDelivered())
+                .extracting(RouterGroupingTest::rules)
                 .containsExactlyInAnyOrder(List.of("slow-queries"), List.of("errors"));
-        assertThat(fallback.takeDelivered()).extracting(RouterGroupingTest::rules).containsExactly(List.of("disk"));
+        assertThat(fallback.takeDelivered())
+                .extracting(RouterGroupingTest::rules)
+                .containsExactly(List.of("disk"));
+    }
+
+    /** Found by RouterContractPropertyTest: the re-firing left the resolution owed to the old firing. */
+    @Test
+    void an_alert_that_resolves_and_fires_again_between_two_flushes_is_told_resolved_when_it_resolves() {
+        f.fire("heap", Map.of());
+        f.advance(Duration.ofSeconds(30));
+        assertThat(log.takeDelivered()).hasSize(1);
+        f.resolve("heap", Map.of());
+        f.advance(Duration.ofSeconds(1));
+        f.fire("heap", Map.of());
+        f.advance(Duration.ofMinutes(5));
+        assertThat(log.delivered).as("to the channel it never stopped firing").isEmpty();
+        f.resolve("heap", Map.of());
+        f.advance(Duration.ofMinutes(5));
+        assertThat(log.takeDelivered()).singleElement().satisfies(n -> assertThat(n.status())
+                .isEqualTo(Notification.Status.RESOLVED));
     }
 }

@@ -120,11 +120,9 @@ class RouterMutingTest {
         f.fire("heap", Map.of("instance", "b"));
         f.fire("heap", Map.of("instance", "c"));
         f.advance(Duration.ofSeconds(30));
-        assertThat(log.takeDelivered())
-                .singleElement()
-                .satisfies(n -> assertThat(n.alerts())
-                        .extracting(NotifiedAlert::labels)
-                        .containsExactly(Map.of("instance", "c")));
+        assertThat(log.takeDelivered()).singleElement().satisfies(n -> assertThat(n.alerts())
+                .extracting(NotifiedAlert::labels)
+                .containsExactly(Map.of("instance", "c")));
     }
 
     @Test
@@ -135,7 +133,8 @@ class RouterMutingTest {
         f.fire("slow-queries", Map.of("component", "db"));
         f.fire("cache-misses", Map.of("component", "cache"));
         f.advance(Duration.ofSeconds(30));
-        assertThat(alerts(log.takeDelivered())).containsExactlyInAnyOrder("component-down/FIRING", "cache-misses/FIRING");
+        assertThat(alerts(log.takeDelivered()))
+                .containsExactlyInAnyOrder("component-down/FIRING", "cache-misses/FIRING");
 
         f.resolve("component-down", Map.of("component", "db"));
         f.advance(Duration.ofMinutes(5)); // the source resolved: its target is news now
@@ -162,7 +161,9 @@ class RouterMutingTest {
     @Test
     void an_alert_does_not_inhibit_itself() {
         InhibitRule broad = new InhibitRule(
-                "any", List.of(LabelMatcher.parse("severity=warning")), List.of(LabelMatcher.parse("severity=warning")),
+                "any",
+                List.of(LabelMatcher.parse("severity=warning")),
+                List.of(LabelMatcher.parse("severity=warning")),
                 List.of());
         RouterFixture f = new RouterFixture(RouterSettings.defaults().withRoutes(List.of(), List.of(broad)), log);
         f.fire("heap", Map.of());
@@ -174,8 +175,16 @@ class RouterMutingTest {
     void a_rule_in_cooldown_is_not_notified_again_until_the_cooldown_passes() {
         RouterSettings d = RouterSettings.defaults();
         RouterSettings settings = new RouterSettings(
-                d.routes(), d.inhibitRules(), d.defaultChannels(), d.groupBy(), d.groupWait(), d.groupInterval(),
-                d.repeatInterval(), Duration.ZERO, Map.of("heap", Duration.ofMinutes(30)), d.retry());
+                d.routes(),
+                d.inhibitRules(),
+                d.defaultChannels(),
+                d.groupBy(),
+                d.groupWait(),
+                d.groupInterval(),
+                d.repeatInterval(),
+                Duration.ZERO,
+                Map.of("heap", Duration.ofMinutes(30)),
+                d.retry());
         RouterFixture f = new RouterFixture(settings, log);
         f.fire("heap", Map.of());
         f.advance(Duration.ofSeconds(30));
