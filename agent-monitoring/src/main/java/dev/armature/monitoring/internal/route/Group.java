@@ -32,6 +32,9 @@ final class Group {
     @Nullable
     Cancellable timer;
 
+    /** Counts the schedulings of the next flush; a task of an older one does nothing. */
+    long generation;
+
     Group(String key, String route, Map<String, String> groupLabels, List<String> channels, Instant nextFlushAt) {
         this.key = key;
         this.route = route;

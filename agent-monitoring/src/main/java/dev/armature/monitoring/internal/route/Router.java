@@ -43,6 +43,9 @@ import org.slf4j.LoggerFactory;
 final class Router implements Dispatcher.Outcome {
     private static final Logger log = LoggerFactory.getLogger(Router.class);
 
+    /** How far the clock may move while a flush is scheduled before it is scheduled again. */
+    private static final Duration DRIFT = Duration.ofMillis(1);
+
     private final RouterSettings settings;
     private final Map<String, NotificationChannel> channels;
     private final TimeSource time;
@@ -194,25 +197,39 @@ final class Router implements Dispatcher.Outcome {
         save(g);
     }
 
-    /** Schedules a flush at an instant, or flushes now when it has passed. */
+    /**
+     * Schedules a flush at an instant, or flushes now when it has passed. The scheduler takes a delay,
+     * and the clock may move between reading it and scheduling (another thread advancing a manual
+     * clock): then the task would fall due late, so the clock is read again after, and the flush
+     * rescheduled from the new reading, or done now if {@code at} has passed. A task of an earlier
+     * scheduling finds its generation stale and does nothing.
+     */
     private void schedule(Group g, Instant at) {
-        if (g.timer != null) {
-            g.timer.cancel();
-        }
         g.nextFlushAt = at;
         Instant now = time.now();
-        if (!at.isAfter(now)) {
-            g.timer = null;
-            tick(g);
-            return;
-        }
-        g.timer = scheduler.schedule(Duration.between(now, at), () -> {
-            synchronized (lock) {
-                if (!stopped && groups.get(g.key) == g) {
-                    tick(g);
-                }
+        while (true) {
+            if (g.timer != null) {
+                g.timer.cancel();
+                g.timer = null;
             }
-        });
+            long generation = ++g.generation;
+            if (!at.isAfter(now)) {
+                tick(g);
+                return;
+            }
+            g.timer = scheduler.schedule(Duration.between(now, at), () -> {
+                synchronized (lock) {
+                    if (!stopped && groups.get(g.key) == g && g.generation == generation) {
+                        tick(g);
+                    }
+                }
+            });
+            Instant after = time.now();
+            if (Duration.between(now, after).compareTo(DRIFT) < 0) {
+                return; // a real clock moves microseconds meanwhile, which do not matter
+            }
+            now = after;
+        }
     }
 
     /** A scheduled flush: flushes, then schedules the next a group interval on, while the group lives. */
