@@ -20,7 +20,7 @@ class AlertBenchmarkTest {
             }
             // Some thresholds and predictions breach: the engine evaluated them.
             assertThat(bench.system.service(Alerts.class).active()).isNotEmpty();
-            assertThat(bench.registryReads()).isPositive();
+            assertThat(bench.searchPerRule()).isPositive();
             assertThat(bench.queries).hasSize(1_000);
         } finally {
             bench.tearDown();

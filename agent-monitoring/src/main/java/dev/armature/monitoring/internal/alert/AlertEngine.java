@@ -181,8 +181,9 @@ public final class AlertEngine implements Component, Alerts {
                 return;
             }
             Instant now = r.time().now();
+            MeterReader readings = MeterReader.of(r.registry()); // one view of the meters per tick
             for (RuleEvaluator rule : r.rules()) {
-                Optional<AlertEvent> event = rule.evaluate(now, r.registry());
+                Optional<AlertEvent> event = rule.evaluate(now, readings);
                 AlertStateMachine.State state = rule.snapshot();
                 AlertStateMachine.State before = r.saved().get(rule.rule().name());
                 if (before == null || changed(before, state)) {

@@ -1,7 +1,6 @@
 package dev.armature.monitoring.internal.alert;
 
 import dev.armature.api.monitoring.AlertCondition;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,9 +29,9 @@ final class BurnRateEvaluator extends ConditionEvaluator {
     }
 
     @Override
-    Outcome evaluate(Instant now, MeterRegistry registry) {
-        double bad = MeterReader.read(registry, condition.bad());
-        double total = MeterReader.read(registry, condition.total());
+    Outcome evaluate(Instant now, MeterReader readings) {
+        double bad = readings.read(condition.bad());
+        double total = readings.read(condition.total());
         if (Double.isNaN(total)) {
             return Outcome.NO_DATA;
         }

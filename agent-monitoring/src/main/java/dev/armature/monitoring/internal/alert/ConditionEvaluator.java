@@ -3,7 +3,6 @@ package dev.armature.monitoring.internal.alert;
 import static java.util.Objects.requireNonNull;
 
 import dev.armature.api.monitoring.AlertCondition;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -29,7 +28,7 @@ abstract class ConditionEvaluator {
     }
 
     /** Evaluates the condition now. */
-    abstract Outcome evaluate(Instant now, MeterRegistry registry);
+    abstract Outcome evaluate(Instant now, MeterReader readings);
 
     /** Returns the evaluator of a condition, fresh. */
     static ConditionEvaluator of(AlertCondition condition) {
@@ -37,24 +36,24 @@ abstract class ConditionEvaluator {
         if (condition instanceof AlertCondition.Threshold c) {
             return new ConditionEvaluator() {
                 @Override
-                Outcome evaluate(Instant now, MeterRegistry registry) {
-                    return compare(MeterReader.read(registry, c.query()), c.comparison(), c.threshold());
+                Outcome evaluate(Instant now, MeterReader readings) {
+                    return compare(readings.read(c.query()), c.comparison(), c.threshold());
                 }
             };
         } else if (condition instanceof AlertCondition.Ratio c) {
             return new ConditionEvaluator() {
                 @Override
-                Outcome evaluate(Instant now, MeterRegistry registry) {
-                    double n = MeterReader.read(registry, c.numerator());
-                    double d = MeterReader.read(registry, c.denominator());
+                Outcome evaluate(Instant now, MeterReader readings) {
+                    double n = readings.read(c.numerator());
+                    double d = readings.read(c.denominator());
                     return compare(d == 0 ? Double.NaN : n / d, c.comparison(), c.threshold());
                 }
             };
         } else if (condition instanceof AlertCondition.Absence c) {
             return new ConditionEvaluator() {
                 @Override
-                Outcome evaluate(Instant now, MeterRegistry registry) {
-                    boolean absent = Double.isNaN(MeterReader.read(registry, c.query()));
+                Outcome evaluate(Instant now, MeterReader readings) {
+                    boolean absent = Double.isNaN(readings.read(c.query()));
                     return new Outcome(absent ? 1 : 0, absent);
                 }
             };
@@ -87,8 +86,8 @@ abstract class ConditionEvaluator {
         }
 
         @Override
-        Outcome evaluate(Instant now, MeterRegistry registry) {
-            double current = MeterReader.read(registry, condition.query());
+        Outcome evaluate(Instant now, MeterReader readings) {
+            double current = readings.read(condition.query());
             double before = previous;
             Duration elapsed = Duration.between(previousAt, now);
             previous = current;

@@ -2,7 +2,6 @@ package dev.armature.monitoring.internal.alert;
 
 import dev.armature.api.monitoring.AlertCondition;
 import dev.armature.core.timeseries.LeastSquares;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -23,8 +22,8 @@ final class PredictionEvaluator extends ConditionEvaluator {
     }
 
     @Override
-    Outcome evaluate(Instant now, MeterRegistry registry) {
-        double value = MeterReader.read(registry, condition.query());
+    Outcome evaluate(Instant now, MeterReader readings) {
+        double value = readings.read(condition.query());
         if (!Double.isNaN(value)) {
             points.addLast(new Point(now, value));
         }

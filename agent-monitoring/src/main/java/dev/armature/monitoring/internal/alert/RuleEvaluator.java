@@ -6,7 +6,6 @@ import dev.armature.api.monitoring.Alert;
 import dev.armature.api.monitoring.AlertEvent;
 import dev.armature.api.monitoring.AlertRule;
 import dev.armature.api.monitoring.AlertState;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
@@ -55,18 +54,18 @@ final class RuleEvaluator {
     }
 
     /** Evaluates the rule now; returns the event of its transition, if it moved to a state that has one. */
-    Optional<AlertEvent> evaluate(Instant now, MeterRegistry registry) {
-        ConditionEvaluator.Outcome fired = condition.evaluate(now, registry);
+    Optional<AlertEvent> evaluate(Instant now, MeterReader readings) {
+        ConditionEvaluator.Outcome fired = condition.evaluate(now, readings);
         AlertStateMachine.Reading reading;
         if (!fired.hasData()) {
             reading = AlertStateMachine.Reading.NO_DATA;
             if (resolve != null) {
-                resolve.evaluate(now, registry); // keeps a rate's memory of readings in step
+                resolve.evaluate(now, readings); // keeps a rate's memory of readings in step
             }
         } else if (resolve == null) {
             reading = AlertStateMachine.Reading.of(fired.value(), fired.breached());
         } else {
-            ConditionEvaluator.Outcome resolved = resolve.evaluate(now, registry);
+            ConditionEvaluator.Outcome resolved = resolve.evaluate(now, readings);
             reading = new AlertStateMachine.Reading(
                     fired.value(), fired.breached(), resolved.hasData() && resolved.breached());
         }

@@ -51,7 +51,7 @@ class BurnRateEvaluatorTest {
         ConditionEvaluator.Outcome last = ConditionEvaluator.Outcome.NO_DATA;
         for (int i = 0; i < ticks; i++) {
             time.advance(TICK);
-            last = evaluator.evaluate(time.now(), registry);
+            last = evaluator.evaluate(time.now(), MeterReader.of(registry));
         }
         return last;
     }
@@ -81,8 +81,8 @@ class BurnRateEvaluatorTest {
         failedTenths.set(25);
         for (int i = 0; i < 40; i++) {
             time.advance(TICK);
-            ConditionEvaluator.Outcome f = fast.evaluate(time.now(), registry);
-            ConditionEvaluator.Outcome s = slow.evaluate(time.now(), registry);
+            ConditionEvaluator.Outcome f = fast.evaluate(time.now(), MeterReader.of(registry));
+            ConditionEvaluator.Outcome s = slow.evaluate(time.now(), MeterReader.of(registry));
             if (i > 0) {
                 assertThat(f.value()).isCloseTo(10, within(1e-9));
                 assertThat(f.breached()).isFalse();
@@ -102,7 +102,7 @@ class BurnRateEvaluatorTest {
         registry.counter("requests").increment(250);
         registry.counter("requests.failed").increment(5);
         time.advance(TICK); // the old counters' task increments detached meters now
-        ConditionEvaluator.Outcome after = page.evaluate(time.now(), registry);
+        ConditionEvaluator.Outcome after = page.evaluate(time.now(), MeterReader.of(registry));
         assertThat(after.value()).isCloseTo(20, within(1e-9));
     }
 

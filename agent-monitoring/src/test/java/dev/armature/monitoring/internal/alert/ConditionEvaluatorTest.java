@@ -26,7 +26,7 @@ class ConditionEvaluatorTest {
     private final AtomicInteger heap = new AtomicInteger();
 
     private ConditionEvaluator.Outcome at(ConditionEvaluator e) {
-        return e.evaluate(time.now(), registry);
+        return e.evaluate(time.now(), MeterReader.of(registry));
     }
 
     @Test
@@ -114,10 +114,10 @@ class ConditionEvaluatorTest {
     void meters_matching_a_query_are_summed_and_timers_read_in_seconds() {
         registry.counter("requests", "route", "a").increment(3);
         registry.counter("requests", "route", "b").increment(4);
-        assertThat(MeterReader.read(registry, MeterQuery.of("requests"))).isEqualTo(7);
-        assertThat(MeterReader.read(registry, MeterQuery.of("requests", Map.of("route", "b"))))
+        assertThat(MeterReader.of(registry).read(MeterQuery.of("requests"))).isEqualTo(7);
+        assertThat(MeterReader.of(registry).read(MeterQuery.of("requests", Map.of("route", "b"))))
                 .isEqualTo(4);
-        assertThat(MeterReader.read(registry, MeterQuery.of("requests", Map.of("route", "c"))))
+        assertThat(MeterReader.of(registry).read(MeterQuery.of("requests", Map.of("route", "c"))))
                 .isNaN();
         Timer a = registry.timer("latency", "route", "a");
         Timer b = registry.timer("latency", "route", "b");
@@ -125,15 +125,15 @@ class ConditionEvaluatorTest {
         b.record(Duration.ofMillis(300));
         b.record(Duration.ofMillis(500));
         MeterQuery latency = MeterQuery.of("latency");
-        assertThat(MeterReader.read(registry, latency)).isCloseTo(0.3, within(1e-9)); // the mean
-        assertThat(MeterReader.read(registry, latency.statistic(MeterQuery.Statistic.COUNT)))
+        assertThat(MeterReader.of(registry).read(latency)).isCloseTo(0.3, within(1e-9)); // the mean
+        assertThat(MeterReader.of(registry).read(latency.statistic(MeterQuery.Statistic.COUNT)))
                 .isEqualTo(3);
-        assertThat(MeterReader.read(registry, latency.statistic(MeterQuery.Statistic.TOTAL)))
+        assertThat(MeterReader.of(registry).read(latency.statistic(MeterQuery.Statistic.TOTAL)))
                 .isCloseTo(0.9, within(1e-9));
-        assertThat(MeterReader.read(registry, latency.statistic(MeterQuery.Statistic.MAX)))
+        assertThat(MeterReader.of(registry).read(latency.statistic(MeterQuery.Statistic.MAX)))
                 .isCloseTo(0.5, within(1e-9));
         registry.timer("idle");
-        assertThat(MeterReader.read(registry, MeterQuery.of("idle")))
+        assertThat(MeterReader.of(registry).read(MeterQuery.of("idle")))
                 .as("no recordings, no mean")
                 .isNaN();
     }
