@@ -162,6 +162,18 @@ public interface AgentSystem extends AutoCloseable {
     Recovery recovery();
 
     /**
+     * Tells the supervisor that a running component is not live, as a failing LIVENESS check of its
+     * own would: the component's restart policy decides what follows (a restart, or giving up once
+     * its restart intensity is spent). For checks that live outside the component, such as a
+     * health probe that watches it. Ignored when the component is not running.
+     *
+     * @param component the component's name
+     * @param reason why it is not live, for its failure and the events
+     * @throws IllegalArgumentException if the system has no component of that name
+     */
+    void reportNotLive(String component, String reason);
+
+    /**
      * Returns the system's emergency brake: safe mode.
      *
      * <pre>{@code

@@ -1,6 +1,7 @@
 package dev.armature.core.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.armature.api.AgentSystem;
@@ -142,6 +143,30 @@ class LivenessTest {
             assertThat(c.changesOf("alive"))
                     .extracting(ComponentEvent.HealthChanged::from, ComponentEvent.HealthChanged::to)
                     .containsExactly(tuple(HealthStatus.UNKNOWN, HealthStatus.DOWN));
+        }
+    }
+
+    @Test
+    void a_check_outside_the_component_that_reports_it_not_live_restarts_it_like_its_own_check() throws Exception {
+        HealthCheck alive = check("alive", CheckKind.LIVENESS, () -> HealthStatus.UP);
+        try (Checked c = new Checked(alive)) {
+            c.nextRound();
+            assertThatThrownBy(() -> c.system.reportNotLive("nobody", "probe"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("no component is named 'nobody'")
+                    .hasMessageContaining("[worker]");
+
+            c.system.reportNotLive("worker", "probe 'worker.ping' was DOWN 3 times");
+
+            ComponentEvent.StateChanged restarting = c.probe.awaitState("worker", ComponentState.RESTARTING);
+            assertThat(restarting.cause()).hasValueSatisfying(f -> {
+                assertThat(f.type()).isEqualTo("liveness");
+                assertThat(f.message()).isEqualTo("probe 'worker.ping' was DOWN 3 times");
+            });
+            c.time.advance(BACKOFF);
+            c.probe.await(
+                    ComponentEvent.StateChanged.class, e -> e.to() == ComponentState.RUNNING && e.generation() == 2);
+            assertThat(c.worker.starts()).isEqualTo(2);
         }
     }
 

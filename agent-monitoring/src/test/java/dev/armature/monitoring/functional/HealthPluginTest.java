@@ -3,7 +3,14 @@ package dev.armature.monitoring.functional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.armature.api.AgentSystem;
+import dev.armature.api.Backoff;
+import dev.armature.api.Component;
+import dev.armature.api.ComponentContext;
+import dev.armature.api.ComponentDescriptor;
+import dev.armature.api.ComponentEvent;
+import dev.armature.api.RestartPolicy;
 import dev.armature.api.event.SubscribeOptions;
+import dev.armature.api.health.CheckKind;
 import dev.armature.api.health.CheckOutcome;
 import dev.armature.api.health.CheckSpec;
 import dev.armature.api.health.Criticality;
@@ -30,6 +37,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -46,8 +54,8 @@ class HealthPluginTest {
     @SuppressWarnings("NullAway.Init") // injected by JUnit before each test
     Path dataDirectory;
 
-    /** A host's plugin that contributes one critical and one non-critical probe. */
-    private static Plugin probes(AtomicReference<CheckOutcome> cache) {
+    /** A host's plugin that contributes one critical and one non-critical probe, and any more given. */
+    private static Plugin probes(AtomicReference<CheckOutcome> cache, HealthProbe... more) {
         return new Plugin() {
             @Override
             public String id() {
@@ -73,6 +81,9 @@ class HealthPluginTest {
                                         .failureThreshold(1)
                                         .build(),
                                 () -> java.util.Objects.requireNonNull(cache.get())));
+                for (HealthProbe probe : more) {
+                    context.contribute(HealthProbe.class, probe);
+                }
             }
         };
     }
@@ -218,6 +229,65 @@ class HealthPluginTest {
                             .orElseThrow()
                             .details())
                     .containsEntry("model.chat", "OPEN");
+        }
+    }
+
+    @Test
+    void a_liveness_probe_of_a_component_that_goes_down_has_the_supervisor_restart_it() throws Exception {
+        AtomicInteger starts = new AtomicInteger();
+        Component worker = new Component() {
+            @Override
+            public ComponentDescriptor descriptor() {
+                return ComponentDescriptor.builder("worker")
+                        .restartPolicy(RestartPolicy.DEFAULT.withBackoff(Backoff.fixed(Duration.ofSeconds(1))))
+                        .build();
+            }
+
+            @Override
+            public void start(ComponentContext context) {
+                starts.incrementAndGet();
+            }
+
+            @Override
+            public void stop() {}
+        };
+        AtomicReference<CheckOutcome> ping = new AtomicReference<>(CheckOutcome.down("no answer on the socket"));
+        BlockingQueue<String> states = new LinkedBlockingQueue<>();
+        try (AgentSystem system = builder(Map.of(
+                        "armature.health.resources.enabled", "false", "armature.health.components.enabled", "false"))
+                .component(worker)
+                .plugin(probes(
+                        new AtomicReference<>(CheckOutcome.up()),
+                        HealthProbe.of(
+                                CheckSpec.builder("worker.ping")
+                                        .kind(CheckKind.LIVENESS)
+                                        .component("worker")
+                                        .failureThreshold(1)
+                                        .build(),
+                                () -> java.util.Objects.requireNonNull(ping.get()))))
+                .build()) {
+            system.events().subscribe(ComponentEvent.StateChanged.class, e -> {
+                if (e.payload().component().equals("worker")) {
+                    states.add(e.payload().to() + " " + e.payload().generation()
+                            + e.payload().cause().map(f -> " " + f.message()).orElse(""));
+                }
+            });
+            system.start();
+            time.advance(Duration.ZERO);
+            String restarting = "";
+            for (int i = 0; i < 10 && !restarting.startsWith("RESTARTING"); i++) {
+                restarting = next(states);
+            }
+            assertThat(restarting)
+                    .isEqualTo("RESTARTING 1 liveness probe 'worker.ping' is DOWN: no answer on the socket");
+            ping.set(CheckOutcome.up());
+            time.advance(Duration.ofSeconds(1));
+            String running = "";
+            for (int i = 0; i < 10 && !running.equals("RUNNING 2"); i++) {
+                running = next(states);
+            }
+            assertThat(running).isEqualTo("RUNNING 2");
+            assertThat(starts).hasValue(2);
         }
     }
 

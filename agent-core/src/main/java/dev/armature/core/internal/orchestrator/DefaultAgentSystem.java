@@ -550,6 +550,17 @@ public final class DefaultAgentSystem implements AgentSystem {
     }
 
     @Override
+    public void reportNotLive(String component, String reason) {
+        requireNonNull(component, "component");
+        requireNonNull(reason, "reason");
+        if (!graph.order().contains(component)) {
+            throw new IllegalArgumentException(
+                    "no component is named '" + component + "'; the system has " + graph.order());
+        }
+        orchestrator.notLive(component, reason);
+    }
+
+    @Override
     public Emergency emergency() {
         return emergency;
     }

@@ -832,6 +832,16 @@ final class Orchestrator implements HealthWatch.Supervisor, RecoveryEngine.Compo
         supervise(n, cause, false);
     }
 
+    /** A check outside the component found it not live: supervised as its own LIVENESS check would be. */
+    void notLive(String component, String reason) {
+        ComponentNode n = node(component);
+        long generation;
+        synchronized (lock) {
+            generation = n.generation;
+        }
+        onEnded(n, generation, new FailureInfo("liveness", reason), false);
+    }
+
     private ComponentNode node(String name) {
         return table.node(name);
     }

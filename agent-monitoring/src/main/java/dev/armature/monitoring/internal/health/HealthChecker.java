@@ -1,11 +1,15 @@
 package dev.armature.monitoring.internal.health;
 
+import dev.armature.api.AgentSystem;
 import dev.armature.api.Component;
 import dev.armature.api.ComponentContext;
 import dev.armature.api.ComponentDescriptor;
+import dev.armature.api.LogFields;
 import dev.armature.api.config.Config;
 import dev.armature.api.health.CheckHistory;
+import dev.armature.api.health.CheckKind;
 import dev.armature.api.health.Health;
+import dev.armature.api.health.HealthEvent;
 import dev.armature.api.health.HealthReport;
 import dev.armature.api.health.HealthStatus;
 import dev.armature.api.state.StateStore;
@@ -27,6 +31,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Internal: the health checker as a component and the {@link Health} service. Each start builds
@@ -35,6 +41,8 @@ import org.jspecify.annotations.Nullable;
  * UNKNOWN with no checks. Thread-safe.
  */
 public final class HealthChecker implements Component, Health {
+    private static final Logger log = LoggerFactory.getLogger(HealthChecker.class);
+
     /** The component's name and the source of its events. */
     public static final String NAME = "armature.health";
 
@@ -66,6 +74,31 @@ public final class HealthChecker implements Component, Health {
     @Override
     public ComponentDescriptor descriptor() {
         return ComponentDescriptor.builder(NAME).essential(true).build();
+    }
+
+    /**
+     * A LIVENESS probe of a component that went DOWN (after its failure threshold) tells the
+     * supervisor, which restarts the component by its policy, as the component's own check would.
+     */
+    private static void superviseLiveness(AgentSystem system, HealthEvent event) {
+        if (!(event instanceof HealthEvent.CheckStatusChanged c)
+                || c.kind() != CheckKind.LIVENESS
+                || c.to() != HealthStatus.DOWN
+                || c.component().isEmpty()) {
+            return;
+        }
+        String component = c.component().get();
+        String reason = "liveness probe '" + c.check() + "' is DOWN"
+                + c.error().map(e -> ": " + e).orElse("");
+        try {
+            system.reportNotLive(component, reason);
+        } catch (IllegalArgumentException e) {
+            // A probe naming a component the system does not have: said loudly, the probe still reports.
+            log.atWarn()
+                    .addKeyValue("check", c.check())
+                    .addKeyValue(LogFields.COMPONENT, component)
+                    .log("liveness probe names no component of this system; nothing to restart");
+        }
     }
 
     @Override
@@ -100,6 +133,7 @@ public final class HealthChecker implements Component, Health {
         }
         rules.addAll(context.contributions(RecommendationRule.class));
         MeterRegistry registry = context.service(MeterRegistry.class);
+        AgentSystem system = context.service(AgentSystem.class);
         AtomicReference<@Nullable HealthMeters> recorder = new AtomicReference<>();
         HealthEngine fresh = new HealthEngine(
                 probes,
@@ -108,7 +142,10 @@ public final class HealthChecker implements Component, Health {
                 context.timeSource(),
                 context.scheduler(),
                 executor,
-                event -> context.events().publish(NAME, event),
+                event -> {
+                    context.events().publish(NAME, event);
+                    superviseLiveness(system, event);
+                },
                 (check, result) -> {
                     HealthMeters m = recorder.get();
                     if (m != null) {
