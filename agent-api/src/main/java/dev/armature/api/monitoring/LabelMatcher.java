@@ -169,12 +169,18 @@ public record LabelMatcher(String name, Operator operator, String value) {
     }
 
     /**
-     * Returns the matcher as it is written, such as {@code severity=critical}.
+     * Returns the matcher as it is written, such as {@code severity=critical}; the value is quoted
+     * when {@link #parse} would otherwise read it differently (a leading {@code ~} or {@code =},
+     * surrounding spaces or quotes).
      *
-     * @return the text {@link #parse} reads
+     * @return the text {@link #parse} reads back as this matcher
      */
     @Override
     public String toString() {
-        return name + operator.symbol() + value;
+        boolean quote = value.startsWith("~")
+                || value.startsWith("=")
+                || !value.equals(value.strip())
+                || (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\""));
+        return name + operator.symbol() + (quote ? "\"" + value + "\"" : value);
     }
 }
