@@ -30,7 +30,7 @@ public final class AlertsPlugin implements Plugin {
 
     @Override
     public String supportedApiVersions() {
-        return "[0.1,1)";
+        return MonitoringPlugins.SUPPORTED_API_VERSIONS;
     }
 
     @Override

@@ -38,7 +38,7 @@ public final class PrometheusPlugin implements Plugin {
 
     @Override
     public String supportedApiVersions() {
-        return "[0.1,0.2)";
+        return MonitoringPlugins.SUPPORTED_API_VERSIONS;
     }
 
     @Override

@@ -131,10 +131,7 @@ public class EndpointsBenchmark {
             }
             Path dir = dataDirectory;
             if (dir != null) {
-                try (var files = Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder())
-                            .forEach(p -> p.toFile().delete());
-                }
+                JournalBenchmark.deleteRecursively(dir);
             }
         }
     }

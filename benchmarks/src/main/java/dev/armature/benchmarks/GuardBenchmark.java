@@ -23,7 +23,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,11 +154,7 @@ public class GuardBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         system.close();
-        try (var paths = Files.walk(directory)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        JournalBenchmark.deleteRecursively(directory);
     }
 
     @Benchmark

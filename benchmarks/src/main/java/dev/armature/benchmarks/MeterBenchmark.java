@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -85,11 +84,7 @@ public class MeterBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         system.close();
-        try (var paths = Files.walk(directory)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        JournalBenchmark.deleteRecursively(directory);
     }
 
     @Benchmark

@@ -3,6 +3,7 @@ package dev.armature.api.monitoring;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -24,6 +25,12 @@ import java.util.regex.PatternSyntaxException;
  * @since 0.1
  */
 public record LabelMatcher(String name, Operator operator, String value) {
+    /** The compiled expressions of regex matchers, by their text, up to {@value #MAX_PATTERNS}. */
+    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+
+    /** Beyond this many (matchers made at run time, such as silences), expressions are compiled per use. */
+    private static final int MAX_PATTERNS = 1_024;
+
     /**
      * How a matcher compares a label's value.
      *
@@ -158,8 +165,16 @@ public record LabelMatcher(String name, Operator operator, String value) {
     }
 
     private static Pattern compile(String name, String regex) {
+        Pattern known = PATTERNS.get(regex);
+        if (known != null) {
+            return known; // matchers are checked for every alert the router sees: compile each once
+        }
         try {
-            return Pattern.compile(regex);
+            Pattern compiled = Pattern.compile(regex);
+            if (PATTERNS.size() < MAX_PATTERNS) {
+                PATTERNS.putIfAbsent(regex, compiled);
+            }
+            return compiled;
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException(
                     "label matcher on '" + name + "' has a regular expression that does not compile: "

@@ -16,7 +16,6 @@ import dev.armature.api.monitoring.Endpoints;
 import dev.armature.api.monitoring.MetricsExposition;
 import dev.armature.core.time.ManualTime;
 import dev.armature.spi.Plugin;
-import dev.armature.spi.PluginContext;
 import dev.armature.spi.health.HealthProbe;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -56,24 +55,11 @@ class EndpointsPluginTest {
 
     /** A host's plugin that contributes the given probes. */
     private static Plugin probes(HealthProbe... probes) {
-        return new Plugin() {
-            @Override
-            public String id() {
-                return "host-checks";
+        return TestPlugin.of("host-checks", context -> {
+            for (HealthProbe p : probes) {
+                context.contribute(HealthProbe.class, p);
             }
-
-            @Override
-            public String supportedApiVersions() {
-                return "[0.1,1)";
-            }
-
-            @Override
-            public void contribute(PluginContext context) {
-                for (HealthProbe p : probes) {
-                    context.contribute(HealthProbe.class, p);
-                }
-            }
-        };
+        });
     }
 
     /** A system on virtual time without the built-in checks, with more configuration. */

@@ -7,7 +7,6 @@ import dev.armature.api.config.ConfigUpdate;
 import dev.armature.core.time.ManualTime;
 import dev.armature.monitoring.ExportersExtension;
 import dev.armature.spi.Plugin;
-import dev.armature.spi.PluginContext;
 import dev.armature.spi.monitoring.MeterSnapshot;
 import dev.armature.spi.monitoring.MetricsExporter;
 import dev.armature.spi.monitoring.MetricsSnapshot;
@@ -43,37 +42,24 @@ class ExportersPluginTest {
 
     /** A host's plugin that contributes an exporter handing each snapshot to the test. */
     private Plugin capture() {
-        return new Plugin() {
-            @Override
-            public String id() {
-                return "host-exporter";
-            }
+        return TestPlugin.of("host-exporter", context -> {
+            context.contribute(MetricsExporter.class, new MetricsExporter() {
+                @Override
+                public String id() {
+                    return "capture";
+                }
 
-            @Override
-            public String supportedApiVersions() {
-                return "[0.1,1)";
-            }
+                @Override
+                public void export(MetricsSnapshot snapshot) {
+                    exported.add(snapshot);
+                }
 
-            @Override
-            public void contribute(PluginContext context) {
-                context.contribute(MetricsExporter.class, new MetricsExporter() {
-                    @Override
-                    public String id() {
-                        return "capture";
-                    }
-
-                    @Override
-                    public void export(MetricsSnapshot snapshot) {
-                        exported.add(snapshot);
-                    }
-
-                    @Override
-                    public void flush() {
-                        flushes.add("flush");
-                    }
-                });
-            }
-        };
+                @Override
+                public void flush() {
+                    flushes.add("flush");
+                }
+            });
+        });
     }
 
     private MetricsSnapshot next() throws InterruptedException {

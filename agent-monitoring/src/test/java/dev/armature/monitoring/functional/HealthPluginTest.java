@@ -24,7 +24,6 @@ import dev.armature.api.resilience.GuardEvent;
 import dev.armature.core.metrics.MicrometerExtension;
 import dev.armature.core.time.ManualTime;
 import dev.armature.spi.Plugin;
-import dev.armature.spi.PluginContext;
 import dev.armature.spi.health.HealthProbe;
 import dev.armature.spi.health.RecommendationRule;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -56,36 +55,22 @@ class HealthPluginTest {
 
     /** A host's plugin that contributes one critical and one non-critical probe, and any more given. */
     private static Plugin probes(AtomicReference<CheckOutcome> cache, HealthProbe... more) {
-        return new Plugin() {
-            @Override
-            public String id() {
-                return "host-checks";
+        return TestPlugin.of("host-checks", context -> {
+            context.contribute(
+                    HealthProbe.class,
+                    HealthProbe.of(CheckSpec.builder("db").component("store").build(), CheckOutcome::up));
+            context.contribute(
+                    HealthProbe.class,
+                    HealthProbe.of(
+                            CheckSpec.builder("cache")
+                                    .criticality(Criticality.NON_CRITICAL)
+                                    .failureThreshold(1)
+                                    .build(),
+                            () -> java.util.Objects.requireNonNull(cache.get())));
+            for (HealthProbe probe : more) {
+                context.contribute(HealthProbe.class, probe);
             }
-
-            @Override
-            public String supportedApiVersions() {
-                return "[0.1,1)";
-            }
-
-            @Override
-            public void contribute(PluginContext context) {
-                context.contribute(
-                        HealthProbe.class,
-                        HealthProbe.of(
-                                CheckSpec.builder("db").component("store").build(), CheckOutcome::up));
-                context.contribute(
-                        HealthProbe.class,
-                        HealthProbe.of(
-                                CheckSpec.builder("cache")
-                                        .criticality(Criticality.NON_CRITICAL)
-                                        .failureThreshold(1)
-                                        .build(),
-                                () -> java.util.Objects.requireNonNull(cache.get())));
-                for (HealthProbe probe : more) {
-                    context.contribute(HealthProbe.class, probe);
-                }
-            }
-        };
+        });
     }
 
     /** A system on virtual time and the test's data directory, with the given configuration. */
@@ -382,34 +367,21 @@ class HealthPluginTest {
     @Test
     void a_plugins_recommendation_rule_advises_through_the_health_service() throws Exception {
         AtomicReference<CheckOutcome> cache = new AtomicReference<>(CheckOutcome.down("cold"));
-        Plugin advice = new Plugin() {
-            @Override
-            public String id() {
-                return "cache-advice";
-            }
-
-            @Override
-            public String supportedApiVersions() {
-                return "[0.1,1)";
-            }
-
-            @Override
-            public void contribute(PluginContext context) {
-                context.contribute(
-                        RecommendationRule.class,
-                        RecommendationRule.of(
-                                "cache-cold",
-                                check -> check.name().equals("cache") && check.status() == HealthStatus.DOWN
-                                        ? List.of(new Recommendation(
-                                                "cache-cold:cache",
-                                                check.name(),
-                                                Recommendation.Severity.WARNING,
-                                                "the cache is cold; warm it before taking traffic",
-                                                Optional.of(Recommendation.Action.manual("warm the cache")),
-                                                Map.of()))
-                                        : List.of()));
-            }
-        };
+        Plugin advice = TestPlugin.of("cache-advice", context -> {
+            context.contribute(
+                    RecommendationRule.class,
+                    RecommendationRule.of(
+                            "cache-cold",
+                            check -> check.name().equals("cache") && check.status() == HealthStatus.DOWN
+                                    ? List.of(new Recommendation(
+                                            "cache-cold:cache",
+                                            check.name(),
+                                            Recommendation.Severity.WARNING,
+                                            "the cache is cold; warm it before taking traffic",
+                                            Optional.of(Recommendation.Action.manual("warm the cache")),
+                                            Map.of()))
+                                    : List.of()));
+        });
         BlockingQueue<String> checks = new LinkedBlockingQueue<>();
         try (AgentSystem system = builder(Map.of(
                         "armature.health.resources.enabled", "false", "armature.health.components.enabled", "false"))

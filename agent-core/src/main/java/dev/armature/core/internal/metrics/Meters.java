@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.armature.api.time.TimeSource;
 import dev.armature.core.internal.event.DefaultEventBus;
 import dev.armature.core.metrics.MicrometerExtension;
+import dev.armature.core.metrics.TimeSourceClock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;

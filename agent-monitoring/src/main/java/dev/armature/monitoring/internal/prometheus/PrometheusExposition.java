@@ -6,6 +6,7 @@ import dev.armature.api.ComponentDescriptor;
 import dev.armature.api.config.Config;
 import dev.armature.api.monitoring.MetricsExposition;
 import dev.armature.api.monitoring.MetricsUnavailableException;
+import dev.armature.core.metrics.TimeSourceClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -52,7 +53,7 @@ public final class PrometheusExposition implements Component, MetricsExposition 
         source = hostsPrometheus(registry).map(host -> new Source(host, null)).orElseGet(() -> {
             RegistryMirror mirror = RegistryMirror.of(
                     registry,
-                    new MicrometerClock(context.timeSource()),
+                    new TimeSourceClock(context.timeSource()),
                     config.get(PrometheusSchema.DESCRIPTIONS, Boolean.class));
             return new Source(mirror.registry(), mirror);
         });

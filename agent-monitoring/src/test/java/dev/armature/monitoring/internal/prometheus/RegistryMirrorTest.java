@@ -2,6 +2,7 @@ package dev.armature.monitoring.internal.prometheus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.armature.core.metrics.TimeSourceClock;
 import dev.armature.core.time.ManualTime;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class RegistryMirrorTest {
     private final ManualTime time = ManualTime.create();
-    private final Clock clock = new MicrometerClock(time);
+    private final Clock clock = new TimeSourceClock(time);
     private final SimpleMeterRegistry source = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
 
     @Test
