@@ -7,6 +7,7 @@ import dev.armature.api.config.ConfigSchema;
 import dev.armature.api.config.ConfigValidator;
 import dev.armature.api.config.Keyring;
 import dev.armature.api.event.EventBus;
+import dev.armature.api.incident.Incidents;
 import dev.armature.api.resilience.Emergency;
 import dev.armature.api.resilience.ErrorClassifier;
 import dev.armature.api.resilience.Errors;
@@ -183,6 +184,21 @@ public interface AgentSystem extends AutoCloseable {
      * @return the emergency service
      */
     Emergency emergency();
+
+    /**
+     * Returns the system's incidents: those opened from its signals and by hand.
+     *
+     * <pre>{@code
+     * system.incidents().open().forEach(i -> System.out.println(i.id() + " " + i.title()));
+     * }</pre>
+     *
+     * @return the incidents service
+     * @throws ModuleMissingException if incident management was disabled ({@code
+     *     armature.plugins.armature-incidents.enabled=false})
+     */
+    default Incidents incidents() {
+        return service(Incidents.class);
+    }
 
     /**
      * Returns the system's time source.

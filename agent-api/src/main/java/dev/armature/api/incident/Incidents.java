@@ -1,0 +1,146 @@
+package dev.armature.api.incident;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The system's incidents: those it opened from its own signals and those opened by hand. Reached
+ * with {@code system.incidents()}. Every change is saved in the system's state store before it is
+ * returned or published, so incidents and their timelines survive a restart. Thread-safe.
+ *
+ * <pre>{@code
+ * Incidents incidents = system.incidents();
+ * for (Incident i : incidents.open()) {
+ *     incidents.acknowledge(i.id(), "alice");
+ * }
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public interface Incidents {
+    /**
+     * Returns every incident the system keeps, newest first.
+     *
+     * @return an unmodifiable list
+     */
+    List<Incident> list();
+
+    /**
+     * Returns the incidents that are not yet resolved, newest first.
+     *
+     * @return an unmodifiable list
+     */
+    default List<Incident> open() {
+        return list().stream().filter(i -> i.state().isOpen()).toList();
+    }
+
+    /**
+     * Returns an incident.
+     *
+     * @param id the incident's id
+     * @return the incident, or empty if none has the id
+     */
+    Optional<Incident> find(String id);
+
+    /**
+     * Opens an incident by hand, or, when an open incident already has the key, appends a signal to
+     * its timeline and returns it.
+     *
+     * @param key what it is about
+     * @param title one line for people
+     * @param severity how bad it is
+     * @param priority how soon to work on it
+     * @param actor who opens it
+     * @return the incident, new or de-duplicated
+     */
+    Incident open(IncidentKey key, String title, Severity severity, Priority priority, String actor);
+
+    /**
+     * Acknowledges an incident: somebody has taken it, and its escalation stops.
+     *
+     * @param id the incident's id
+     * @param actor who takes it
+     * @return the incident
+     * @throws IncidentException if no incident has the id or it is past TRIGGERED
+     */
+    Incident acknowledge(String id, String actor);
+
+    /**
+     * Marks an incident mitigated: its impact has stopped.
+     *
+     * @param id the incident's id
+     * @param actor who says so
+     * @param note how it was mitigated
+     * @return the incident
+     * @throws IncidentException if no incident has the id or it is past ACKNOWLEDGED
+     */
+    Incident mitigate(String id, String actor, String note);
+
+    /**
+     * Resolves an incident whose source no longer fails.
+     *
+     * @param id the incident's id
+     * @param actor who resolves it
+     * @return the incident
+     * @throws IncidentException if no incident has the id, it is not open, or its source still fails
+     *     ({@link IncidentException.Kind#SOURCE_STILL_FAILING}; see {@link #forceResolve})
+     */
+    Incident resolve(String id, String actor);
+
+    /**
+     * Resolves an incident even though its source still fails; the override and its reason are
+     * recorded on the timeline.
+     *
+     * @param id the incident's id
+     * @param actor who resolves it
+     * @param reason why it is resolved anyway; not blank
+     * @return the incident
+     * @throws IncidentException if no incident has the id or it is not open
+     */
+    Incident forceResolve(String id, String actor, String reason);
+
+    /**
+     * Marks a resolved incident reviewed: its post-incident review has been held.
+     *
+     * @param id the incident's id
+     * @param actor who held it
+     * @return the incident
+     * @throws IncidentException if no incident has the id or it is not RESOLVED
+     */
+    Incident review(String id, String actor);
+
+    /**
+     * Appends a note to an incident's timeline.
+     *
+     * @param id the incident's id
+     * @param actor who writes it
+     * @param text the note
+     * @return the incident
+     * @throws IncidentException if no incident has the id
+     */
+    Incident note(String id, String actor, String text);
+
+    /**
+     * Adds an action item to an incident.
+     *
+     * @param id the incident's id
+     * @param text what is to be done
+     * @param owner who does it
+     * @param due by when
+     * @return the incident, with the item (its id is the next {@code A<n>})
+     * @throws IncidentException if no incident has the id
+     */
+    Incident addActionItem(String id, String text, String owner, LocalDate due);
+
+    /**
+     * Closes an action item.
+     *
+     * @param id the incident's id
+     * @param itemId the item's id
+     * @param actor who closes it
+     * @return the incident
+     * @throws IncidentException if no incident has the id or it has no such open item
+     */
+    Incident closeActionItem(String id, String itemId, String actor);
+}
