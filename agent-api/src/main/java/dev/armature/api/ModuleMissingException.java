@@ -31,7 +31,7 @@ public final class ModuleMissingException extends ArmatureException {
                 CODE,
                 "No module provides " + requireNonNull(serviceType, "serviceType") + ": add the dependency "
                         + requireNonNull(artifact, "artifact") + " (version managed by dev.armature:armature-bom)"
-                        + " to the host's build.");
+                        + " to the host's build; if it is there, its plugin was disabled by armature.plugins.<id>.enabled.");
         this.serviceType = serviceType;
         this.artifact = artifact;
     }

@@ -1,5 +1,6 @@
 package dev.armature.api.incident;
 
+import dev.armature.api.ProvidedBy;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import java.util.Optional;
  *
  * @since 0.1
  */
+@ProvidedBy("dev.armature:agent-core")
 public interface Incidents {
     /**
      * Returns every incident the system keeps, newest first.

@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A state store in a map, standing for the data directory across a simulated restart. */
-final class MapStateStore implements StateStore {
+/** A state store in a map, standing for the data directory across a simulated restart; for tests. */
+public final class MapStateStore implements StateStore {
     private final Map<String, Versioned> values = new ConcurrentHashMap<>();
     int opened;
 
-    MapStateStore open() {
+    public MapStateStore open() {
         opened++;
         return this;
     }
@@ -32,8 +32,15 @@ final class MapStateStore implements StateStore {
     }
 
     @Override
-    public boolean compareAndSet(String namespace, String key, long expectedVersion, byte[] value) {
-        throw new UnsupportedOperationException("not used by the configuration history");
+    public synchronized boolean compareAndSet(String namespace, String key, long expectedVersion, byte[] value) {
+        String k = namespace + "/" + key;
+        Versioned now = values.get(k);
+        long version = now == null ? 0 : now.version();
+        if (version != expectedVersion) {
+            return false;
+        }
+        values.put(k, new Versioned(value.clone(), version + 1));
+        return true;
     }
 
     @Override

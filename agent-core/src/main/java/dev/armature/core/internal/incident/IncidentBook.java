@@ -1,0 +1,705 @@
+package dev.armature.core.internal.incident;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.armature.api.event.Event;
+import dev.armature.api.event.EventBus;
+import dev.armature.api.event.EventEnvelope;
+import dev.armature.api.event.SubscribeOptions;
+import dev.armature.api.event.Subscription;
+import dev.armature.api.incident.ActionItem;
+import dev.armature.api.incident.Incident;
+import dev.armature.api.incident.IncidentEvent;
+import dev.armature.api.incident.IncidentException;
+import dev.armature.api.incident.IncidentKey;
+import dev.armature.api.incident.IncidentState;
+import dev.armature.api.incident.Incidents;
+import dev.armature.api.incident.Priority;
+import dev.armature.api.incident.Severity;
+import dev.armature.api.incident.TimelineEntry;
+import dev.armature.api.monitoring.Notification;
+import dev.armature.api.resilience.CircuitState;
+import dev.armature.api.resilience.GuardEvent;
+import dev.armature.api.state.StateStore;
+import dev.armature.api.state.Versioned;
+import dev.armature.api.time.Cancellable;
+import dev.armature.api.time.Scheduler;
+import dev.armature.api.time.TimeSource;
+import dev.armature.core.notification.AtLeastOnceDelivery;
+import dev.armature.spi.monitoring.NotificationChannel;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Internal: the incidents of one run of the manager, and what changes them: signals read from the
+ * bus, timers (stuck circuits, quiet periods) and the {@link Incidents} calls. Every change is saved
+ * in the state store before it is published or returned. Thread-safe: its own lock orders every
+ * change.
+ */
+final class IncidentBook implements Signals.Sink, Incidents {
+    /** The source of the events it publishes. */
+    static final String SOURCE = "incidents";
+
+    /** The kind of the notifications it sends. */
+    static final String KIND = "incident";
+
+    private static final Logger log = LoggerFactory.getLogger(IncidentBook.class);
+
+    final StateStore store;
+    final TimeSource time;
+    final Scheduler scheduler;
+    final EventBus bus;
+    final IncidentSettings settings;
+    final Map<String, NotificationChannel> channels;
+    final ExecutorService executor;
+    final AtLeastOnceDelivery delivery;
+    final Map<String, Incident> byId = new LinkedHashMap<>();
+    final Map<IncidentKey, String> openByKey = new HashMap<>();
+    final Map<String, Cancellable> quietTimers = new HashMap<>();
+    final Map<IncidentKey, Cancellable> stuckCircuits = new HashMap<>();
+    final List<Subscription> subscriptions = new ArrayList<>();
+    private boolean closed;
+
+    IncidentBook(
+            StateStore store,
+            TimeSource time,
+            Scheduler scheduler,
+            EventBus bus,
+            IncidentSettings settings,
+            Map<String, NotificationChannel> channels,
+            ExecutorService executor) {
+        this.store = store;
+        this.time = time;
+        this.scheduler = scheduler;
+        this.bus = bus;
+        this.settings = settings;
+        this.channels = channels;
+        this.executor = executor;
+        this.delivery = new AtLeastOnceDelivery(
+                executor, scheduler, AtLeastOnceDelivery.Retry.DEFAULT, new AtLeastOnceDelivery.Outcome() {
+                    @Override
+                    public void delivered(NotificationChannel channel, Notification n) {
+                        notified(n, channel.name(), "delivered to " + channel.name());
+                    }
+
+                    @Override
+                    public void failed(
+                            NotificationChannel channel, Notification n, int attempt, boolean gaveUp, Exception e) {
+                        if (gaveUp) {
+                            notified(
+                                    n,
+                                    channel.name(),
+                                    "given up for " + channel.name() + " after " + attempt + " attempts");
+                        }
+                    }
+                });
+    }
+
+    void load() {
+        for (String key : store.keys(IncidentCodec.NAMESPACE)) {
+            if (key.equals(IncidentCodec.SEQUENCE)) {
+                continue;
+            }
+            Optional<Versioned> v = store.get(IncidentCodec.NAMESPACE, key);
+            if (v.isEmpty()) {
+                continue;
+            }
+            try {
+                Incident i = IncidentCodec.decode(key, v.get().value());
+                byId.put(i.id(), i);
+                if (i.state().isOpen()) {
+                    openByKey.put(i.key(), i.id());
+                }
+            } catch (IOException | RuntimeException e) {
+                // Kept in the store for a person to look at; one bad record must not stop the others.
+                log.atWarn()
+                        .addKeyValue("key", key)
+                        .addKeyValue("error", e.getMessage())
+                        .log("unreadable incident skipped");
+            }
+        }
+        for (String id : openByKey.values()) {
+            armQuiet(requireNonNull(byId.get(id)));
+        }
+    }
+
+    void subscribe() {
+        subscriptions.add(bus.subscribe(Event.class, SubscribeOptions.defaults(), this::onEvent));
+    }
+
+    void close() {
+        subscriptions.forEach(Subscription::close);
+        synchronized (this) {
+            closed = true;
+            quietTimers.values().forEach(Cancellable::cancel);
+            stuckCircuits.values().forEach(Cancellable::cancel);
+        }
+        delivery.stop();
+        executor.shutdownNow();
+    }
+
+    private void onEvent(EventEnvelope<Event> e) {
+        if (e.payload() instanceof IncidentEvent) {
+            return;
+        }
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            if (e.payload() instanceof GuardEvent.CircuitStateChanged c) {
+                circuit(c, Signals.Cause.of(e));
+            }
+            Signals.read(e, this);
+        }
+    }
+
+    /** Times an open circuit; one still open after the threshold is stuck, and opens an incident. */
+    private void circuit(GuardEvent.CircuitStateChanged c, Signals.Cause cause) {
+        Map<String, String> labels = c.key().map(k -> Map.of("key", k)).orElse(Map.of());
+        IncidentKey key = new IncidentKey(IncidentKey.Kind.GUARD, c.guard(), labels);
+        if (c.to() == CircuitState.OPEN) {
+            if (stuckCircuits.containsKey(key)) {
+                return; // half-open then open again: still the same outage
+            }
+            Duration after = settings.circuitStuckAfter();
+            Instant openedAt = cause.at();
+            stuckCircuits.put(key, scheduler.schedule(after, () -> {
+                synchronized (this) {
+                    if (closed || stuckCircuits.remove(key) == null) {
+                        return;
+                    }
+                    signal(
+                            new Signals.Signal(
+                                    SignalSource.CIRCUIT_STUCK,
+                                    key,
+                                    "Circuit of " + c.guard() + " open for more than " + after,
+                                    true,
+                                    "the circuit of " + c.guard() + " has been open since " + openedAt + ": "
+                                            + c.reason(),
+                                    Map.of("guard", c.guard()),
+                                    new Signals.Cause(time.now(), cause.eventType())),
+                            TimelineEntry.SYSTEM,
+                            null,
+                            null);
+                }
+            }));
+        } else if (c.to() == CircuitState.CLOSED) {
+            Cancellable timer = stuckCircuits.remove(key);
+            if (timer != null) {
+                timer.cancel();
+            }
+            source(key, false, "the circuit of " + c.guard() + " closed", cause);
+        }
+    }
+
+    @Override
+    public void signal(Signals.Signal s) {
+        signal(s, TimelineEntry.SYSTEM, null, null);
+    }
+
+    /** Opens an incident or appends the signal to the open one; empty when the signal is not followed. */
+    Optional<Incident> signal(
+            Signals.Signal s, String actor, @Nullable Severity severity, @Nullable Priority priority) {
+        String openId = openByKey.get(s.key());
+        if (openId != null) {
+            Incident i = requireNonNull(byId.get(openId));
+            Incident next = copy(i, i.state(), i.sourceFailing() || s.failing(), i.resolvedAt(), i.actionItems());
+            Incident out = append(
+                    i,
+                    TimelineEntry.Kind.SIGNAL,
+                    actor,
+                    s.text(),
+                    s.details(),
+                    s.cause().at(),
+                    eventType(s.cause()),
+                    next);
+            armQuiet(out);
+            return Optional.of(out);
+        }
+        if (!settings.openOn().contains(s.source())) {
+            return Optional.empty();
+        }
+        String id = "INC-" + nextNumber();
+        Instant at = s.cause().at();
+        TimelineEntry opened =
+                new TimelineEntry(1, at, TimelineEntry.Kind.OPENED, actor, s.text(), s.details(), eventType(s.cause()));
+        Incident i = new Incident(
+                id,
+                s.key(),
+                s.title(),
+                severity != null ? severity : settings.severity(s.source()),
+                priority != null ? priority : settings.priority(s.source()),
+                IncidentState.TRIGGERED,
+                s.failing(),
+                at,
+                at,
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                List.of(opened));
+        save(i);
+        byId.put(id, i);
+        openByKey.put(i.key(), id);
+        bus.publish(SOURCE, new IncidentEvent.Opened(id, i.key(), i.title(), i.severity(), i.priority()));
+        bus.publish(SOURCE, new IncidentEvent.Recorded(id, opened));
+        log.atWarn()
+                .addKeyValue("incident", id)
+                .addKeyValue("key", i.key().toString())
+                .addKeyValue("severity", i.severity())
+                .addKeyValue("priority", i.priority())
+                .log("incident opened: " + i.title());
+        notifyChannels(i, opened);
+        armQuiet(i);
+        return Optional.of(i);
+    }
+
+    @Override
+    public void source(IncidentKey key, boolean failing, String text, Signals.Cause cause) {
+        String id = openByKey.get(key);
+        if (id == null) {
+            return;
+        }
+        Incident i = requireNonNull(byId.get(id));
+        if (i.sourceFailing() == failing) {
+            return;
+        }
+        Incident next = copy(i, i.state(), failing, i.resolvedAt(), i.actionItems());
+        Incident out = append(
+                i,
+                TimelineEntry.Kind.SOURCE,
+                TimelineEntry.SYSTEM,
+                text,
+                Map.of("failing", Boolean.toString(failing)),
+                cause.at(),
+                eventType(cause),
+                next);
+        armQuiet(out);
+    }
+
+    @Override
+    public void related(
+            @Nullable IncidentKey key,
+            TimelineEntry.Kind kind,
+            String text,
+            Map<String, String> details,
+            Signals.Cause cause) {
+        List<String> ids = key == null
+                ? List.copyOf(openByKey.values())
+                : Optional.ofNullable(openByKey.get(key)).stream().toList();
+        for (String id : ids) {
+            Incident i = requireNonNull(byId.get(id));
+            append(i, kind, TimelineEntry.SYSTEM, text, details, cause.at(), eventType(cause), i);
+        }
+    }
+
+    Incident get(String id) {
+        Incident i = byId.get(requireNonNull(id, "id"));
+        if (i == null) {
+            throw new IncidentException(
+                    IncidentException.Kind.NOT_FOUND,
+                    id,
+                    "no incident has the id '" + id + "'; list them with incidents().list() or"
+                            + " 'armature incidents list'");
+        }
+        return i;
+    }
+
+    Incident move(Incident i, String actor, IncidentState to, String text, boolean force, Instant at) {
+        if (!i.state().canMoveTo(to)) {
+            throw new IncidentException(
+                    IncidentException.Kind.ILLEGAL_TRANSITION,
+                    i.id(),
+                    "incident " + i.id() + " is " + i.state() + " and cannot become " + to
+                            + "; an incident moves forward only, TRIGGERED, ACKNOWLEDGED, MITIGATED, RESOLVED,"
+                            + " REVIEWED, and only a RESOLVED one is reviewed");
+        }
+        if (to == IncidentState.RESOLVED && i.sourceFailing() && !force) {
+            throw new IncidentException(
+                    IncidentException.Kind.SOURCE_STILL_FAILING,
+                    i.id(),
+                    "incident " + i.id() + " cannot be resolved: its source (" + i.key()
+                            + ") still fails; wait for it to recover, or force the resolve with a reason");
+        }
+        Optional<Instant> resolvedAt = to == IncidentState.RESOLVED ? Optional.of(at) : i.resolvedAt();
+        Incident moved = copy(i, to, i.sourceFailing(), resolvedAt, i.actionItems());
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("from", i.state().name());
+        details.put("to", to.name());
+        if (force) {
+            details.put("forced", "true");
+        }
+        Incident out = append(i, TimelineEntry.Kind.STATE_CHANGED, actor, text, details, at, Optional.empty(), moved);
+        if (!to.isOpen()) {
+            openByKey.remove(i.key(), i.id());
+            Cancellable quiet = quietTimers.remove(i.id());
+            if (quiet != null) {
+                quiet.cancel();
+            }
+        }
+        bus.publish(SOURCE, new IncidentEvent.StateChanged(i.id(), i.state(), to, actor, force));
+        log.atInfo()
+                .addKeyValue("incident", i.id())
+                .addKeyValue("from", i.state())
+                .addKeyValue("to", to)
+                .addKeyValue("actor", actor)
+                .addKeyValue("forced", force)
+                .log("incident state changed");
+        notifyChannels(out, out.timeline().get(out.timeline().size() - 1));
+        return out;
+    }
+
+    /**
+     * Appends an entry to {@code base}'s timeline, with the other fields of {@code changed}, saves
+     * the result, and publishes the entry.
+     */
+    Incident append(
+            Incident base,
+            TimelineEntry.Kind kind,
+            String actor,
+            String text,
+            Map<String, String> details,
+            Instant at,
+            Optional<String> eventType,
+            Incident changed) {
+        TimelineEntry entry = new TimelineEntry(base.timeline().size() + 1L, at, kind, actor, text, details, eventType);
+        List<TimelineEntry> timeline = new ArrayList<>(base.timeline());
+        timeline.add(entry);
+        Incident out = new Incident(
+                changed.id(),
+                changed.key(),
+                changed.title(),
+                changed.severity(),
+                changed.priority(),
+                changed.state(),
+                changed.sourceFailing(),
+                changed.openedAt(),
+                at.isAfter(base.updatedAt()) ? at : base.updatedAt(),
+                changed.resolvedAt(),
+                changed.escalationPolicy(),
+                changed.actionItems(),
+                timeline);
+        save(out);
+        byId.put(out.id(), out);
+        bus.publish(SOURCE, new IncidentEvent.Recorded(out.id(), entry));
+        return out;
+    }
+
+    private void save(Incident i) {
+        store.put(IncidentCodec.NAMESPACE, i.id(), IncidentCodec.encode(i));
+    }
+
+    /** Draws the next id number from the store's counter, so two runs never hand out one id twice. */
+    private long nextNumber() {
+        while (true) {
+            Optional<Versioned> v = store.get(IncidentCodec.NAMESPACE, IncidentCodec.SEQUENCE);
+            long last = v.map(x -> Long.parseLong(new String(x.value(), StandardCharsets.UTF_8)))
+                    .orElse(0L);
+            long version = v.map(Versioned::version).orElse(0L);
+            long next = last + 1;
+            if (store.compareAndSet(
+                    IncidentCodec.NAMESPACE,
+                    IncidentCodec.SEQUENCE,
+                    version,
+                    Long.toString(next).getBytes(StandardCharsets.UTF_8))) {
+                return next;
+            }
+        }
+    }
+
+    /** (Re)starts the quiet timer of an open incident: it resolves when nothing happens for the quiet period. */
+    private void armQuiet(Incident i) {
+        Cancellable before = quietTimers.remove(i.id());
+        if (before != null) {
+            before.cancel();
+        }
+        Duration quiet = settings.quiet();
+        if (quiet.isZero() || !i.state().isOpen() || i.sourceFailing()) {
+            return;
+        }
+        Instant due = lastActivity(i).plus(quiet);
+        Duration delay = Duration.between(time.now(), due);
+        quietTimers.put(i.id(), scheduler.schedule(delay.isNegative() ? Duration.ZERO : delay, () -> {
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                Incident now = byId.get(i.id());
+                if (now == null || !now.state().isOpen() || now.sourceFailing()) {
+                    return;
+                }
+                quietTimers.remove(i.id());
+                move(
+                        now,
+                        TimelineEntry.SYSTEM,
+                        IncidentState.RESOLVED,
+                        "resolved by the system: no signal for " + quiet + " and its source no longer fails",
+                        false,
+                        time.now());
+            }
+        }));
+    }
+
+    /** When the incident last had a signal or its source changed. */
+    private Instant lastActivity(Incident i) {
+        Instant last = i.openedAt();
+        for (TimelineEntry e : i.timeline()) {
+            if (e.kind() == TimelineEntry.Kind.SIGNAL || e.kind() == TimelineEntry.Kind.SOURCE) {
+                last = e.at();
+            }
+        }
+        return last;
+    }
+
+    private void notifyChannels(Incident i, TimelineEntry cause) {
+        if (settings.channels().isEmpty()) {
+            return;
+        }
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("incident", i.id());
+        labels.put("title", i.title());
+        labels.put("key", i.key().toString());
+        labels.put("severity", i.severity().name());
+        labels.put("priority", i.priority().name());
+        labels.put("state", i.state().name());
+        labels.put("reason", cause.text());
+        Notification n = new Notification(
+                KIND,
+                i.id() + "/" + cause.sequence(),
+                SOURCE,
+                i.id(),
+                labels,
+                i.state().isOpen() ? Notification.Status.FIRING : Notification.Status.RESOLVED,
+                List.of(),
+                cause.at());
+        for (String name : settings.channels()) {
+            delivery.send(requireNonNull(channels.get(name)), n);
+        }
+    }
+
+    /** Records the outcome of a notification on its incident's timeline. */
+    private void notified(Notification n, String channel, String text) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            Incident i = byId.get(n.groupKey());
+            if (i == null) {
+                return;
+            }
+            append(
+                    i,
+                    TimelineEntry.Kind.NOTIFICATION,
+                    TimelineEntry.SYSTEM,
+                    "notification " + n.idempotencyKey() + " " + text,
+                    Map.of("channel", channel, "idempotencyKey", n.idempotencyKey()),
+                    time.now(),
+                    Optional.empty(),
+                    i);
+        }
+    }
+
+    private Optional<String> eventType(Signals.Cause c) {
+        return c.eventType().isEmpty() ? Optional.empty() : Optional.of(c.eventType());
+    }
+
+    @Override
+    public List<Incident> list() {
+        synchronized (this) {
+            List<Incident> all = new ArrayList<>(byId.values());
+            all.sort(Comparator.comparing(Incident::openedAt)
+                    .thenComparing(i -> number(i.id()))
+                    .reversed());
+            return List.copyOf(all);
+        }
+    }
+
+    @Override
+    public Optional<Incident> find(String id) {
+        requireNonNull(id, "id");
+        synchronized (this) {
+            return Optional.ofNullable(byId.get(id));
+        }
+    }
+
+    @Override
+    public Incident open(IncidentKey key, String title, Severity severity, Priority priority, String actor) {
+        requireNonNull(key, "key");
+        requireNonNull(title, "title");
+        requireNonNull(severity, "severity");
+        requireNonNull(priority, "priority");
+        requireNonNull(actor, "actor");
+        synchronized (this) {
+            Instant now = time.now();
+            return signal(
+                            new Signals.Signal(
+                                    SignalSource.MANUAL,
+                                    key,
+                                    title,
+                                    false,
+                                    "opened by " + actor + ": " + title,
+                                    Map.of(),
+                                    new Signals.Cause(now, "")),
+                            actor,
+                            severity,
+                            priority)
+                    .orElseThrow();
+        }
+    }
+
+    @Override
+    public Incident acknowledge(String id, String actor) {
+        return move(id, actor, IncidentState.ACKNOWLEDGED, "acknowledged by " + actor, false);
+    }
+
+    @Override
+    public Incident mitigate(String id, String actor, String note) {
+        requireNonNull(note, "note");
+        return move(id, actor, IncidentState.MITIGATED, "mitigated by " + actor + ": " + note, false);
+    }
+
+    @Override
+    public Incident resolve(String id, String actor) {
+        return move(id, actor, IncidentState.RESOLVED, "resolved by " + actor, false);
+    }
+
+    @Override
+    public Incident forceResolve(String id, String actor, String reason) {
+        requireNonNull(reason, "reason");
+        if (reason.isBlank()) {
+            throw new IllegalArgumentException("a forced resolve needs a reason");
+        }
+        return move(
+                id,
+                actor,
+                IncidentState.RESOLVED,
+                "resolved by " + actor + " while its source still fails: " + reason,
+                true);
+    }
+
+    @Override
+    public Incident review(String id, String actor) {
+        return move(id, actor, IncidentState.REVIEWED, "reviewed by " + actor, false);
+    }
+
+    private Incident move(String id, String actor, IncidentState to, String text, boolean force) {
+        requireNonNull(id, "id");
+        requireNonNull(actor, "actor");
+        synchronized (this) {
+            return move(get(id), actor, to, text, force, time.now());
+        }
+    }
+
+    @Override
+    public Incident note(String id, String actor, String text) {
+        requireNonNull(actor, "actor");
+        requireNonNull(text, "text");
+        synchronized (this) {
+            Incident i = get(id);
+            return append(i, TimelineEntry.Kind.NOTE, actor, text, Map.of(), time.now(), Optional.empty(), i);
+        }
+    }
+
+    @Override
+    public Incident addActionItem(String id, String text, String owner, LocalDate due) {
+        synchronized (this) {
+            Incident i = get(id);
+            ActionItem item = new ActionItem("A" + (i.actionItems().size() + 1), text, owner, due, Optional.empty());
+            List<ActionItem> items = new ArrayList<>(i.actionItems());
+            items.add(item);
+            Incident withItem = copy(i, i.state(), i.sourceFailing(), i.resolvedAt(), items);
+            return append(
+                    i,
+                    TimelineEntry.Kind.ACTION_ITEM,
+                    owner,
+                    "action item " + item.id() + " for " + owner + " by " + due + ": " + text,
+                    Map.of("item", item.id(), "owner", owner, "due", due.toString()),
+                    time.now(),
+                    Optional.empty(),
+                    withItem);
+        }
+    }
+
+    @Override
+    public Incident closeActionItem(String id, String itemId, String actor) {
+        requireNonNull(itemId, "itemId");
+        requireNonNull(actor, "actor");
+        synchronized (this) {
+            Incident i = get(id);
+            Instant now = time.now();
+            List<ActionItem> items = new ArrayList<>();
+            boolean found = false;
+            for (ActionItem a : i.actionItems()) {
+                if (a.id().equals(itemId) && a.isOpen()) {
+                    items.add(new ActionItem(a.id(), a.text(), a.owner(), a.due(), Optional.of(now)));
+                    found = true;
+                } else {
+                    items.add(a);
+                }
+            }
+            if (!found) {
+                throw new IncidentException(
+                        IncidentException.Kind.UNKNOWN_REFERENCE,
+                        id,
+                        "incident " + id + " has no open action item '" + itemId + "'; its open items are "
+                                + i.actionItems().stream()
+                                        .filter(ActionItem::isOpen)
+                                        .map(ActionItem::id)
+                                        .toList());
+            }
+            Incident closed = copy(i, i.state(), i.sourceFailing(), i.resolvedAt(), items);
+            return append(
+                    i,
+                    TimelineEntry.Kind.ACTION_ITEM,
+                    actor,
+                    "action item " + itemId + " closed by " + actor,
+                    Map.of("item", itemId),
+                    now,
+                    Optional.empty(),
+                    closed);
+        }
+    }
+
+    static Incident copy(
+            Incident i,
+            IncidentState state,
+            boolean sourceFailing,
+            Optional<Instant> resolvedAt,
+            List<ActionItem> items) {
+        return new Incident(
+                i.id(),
+                i.key(),
+                i.title(),
+                i.severity(),
+                i.priority(),
+                state,
+                sourceFailing,
+                i.openedAt(),
+                i.updatedAt(),
+                resolvedAt,
+                i.escalationPolicy(),
+                items,
+                i.timeline());
+    }
+
+    private static long number(String id) {
+        try {
+            return Long.parseLong(id.substring(id.indexOf('-') + 1));
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            return 0; // not an id this manager made; sorts first among equals
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package dev.armature.core.internal.incident;
+
+import dev.armature.api.Component;
+import dev.armature.api.ComponentContext;
+import dev.armature.api.ComponentDescriptor;
+import dev.armature.api.IllegalLifecycleException;
+import dev.armature.api.config.ConfigException;
+import dev.armature.api.incident.Incident;
+import dev.armature.api.incident.IncidentKey;
+import dev.armature.api.incident.Incidents;
+import dev.armature.api.incident.Priority;
+import dev.armature.api.incident.Severity;
+import dev.armature.api.state.StateStore;
+import dev.armature.spi.monitoring.NotificationChannel;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Internal: incident management as the component {@value #NAME} and as the {@link Incidents}
+ * service. On start it reads {@code armature.incidents.*}, gathers the notification channels plugins
+ * contribute, and opens the {@link IncidentBook} of the state store, which follows the bus until the
+ * component stops. Notifications are delivered on one daemon thread of its own, {@code
+ * armature-incidents}. While it is not running, every call throws {@link IllegalLifecycleException}.
+ * Thread-safe.
+ */
+public final class IncidentManager implements Component, Incidents {
+    /** The component's name. */
+    public static final String NAME = "armature.incidents";
+
+    private static final Logger log = LoggerFactory.getLogger(IncidentManager.class);
+    private static final int QUEUE = 1024;
+
+    private volatile @Nullable IncidentBook book;
+
+    /** Creates the manager; it does nothing until started. */
+    public IncidentManager() {}
+
+    @Override
+    public ComponentDescriptor descriptor() {
+        // After the alert engine and the router when they are there, so that both run while incidents
+        // are opened and notified.
+        return ComponentDescriptor.builder(NAME)
+                .after("armature.alerts")
+                .after("armature.notifications")
+                .build();
+    }
+
+    @Override
+    public void start(ComponentContext context) {
+        IncidentSettings settings = IncidentSettings.read(context.config().snapshot());
+        Map<String, NotificationChannel> channels = new LinkedHashMap<>();
+        for (NotificationChannel c : context.contributions(NotificationChannel.class)) {
+            channels.putIfAbsent(c.name(), c);
+        }
+        for (String name : settings.channels()) {
+            if (!channels.containsKey(name)) {
+                String key = IncidentSettings.PREFIX + ".channels";
+                throw new ConfigException(
+                        IncidentSettings.INVALID,
+                        key + " names the channel '" + name + "', which no plugin contributes; the channels are "
+                                + channels.keySet(),
+                        key,
+                        null);
+            }
+        }
+        ThreadPoolExecutor executor =
+                new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
+                    Thread t = new Thread(r, "armature-incidents");
+                    t.setDaemon(true);
+                    return t;
+                });
+        IncidentBook b = new IncidentBook(
+                context.service(StateStore.class),
+                context.timeSource(),
+                context.scheduler(),
+                context.events(),
+                settings,
+                channels,
+                executor);
+        try {
+            b.load();
+            b.subscribe();
+        } catch (RuntimeException e) {
+            b.close();
+            throw e;
+        }
+        book = b;
+        log.atInfo()
+                .addKeyValue("incidents", b.list().size())
+                .addKeyValue("open", b.open().size())
+                .addKeyValue("channels", channels.keySet().toString())
+                .log("incident manager started");
+    }
+
+    @Override
+    public void stop() {
+        IncidentBook b = book;
+        book = null;
+        if (b != null) {
+            b.close();
+        }
+    }
+
+    private IncidentBook running(String operation) {
+        IncidentBook b = book;
+        if (b == null) {
+            throw new IllegalLifecycleException(
+                    "incidents()." + operation,
+                    "not running",
+                    "incidents are managed while the system runs; start it first");
+        }
+        return b;
+    }
+
+    @Override
+    public List<Incident> list() {
+        return running("list()").list();
+    }
+
+    @Override
+    public Optional<Incident> find(String id) {
+        return running("find()").find(id);
+    }
+
+    @Override
+    public Incident open(IncidentKey key, String title, Severity severity, Priority priority, String actor) {
+        return running("open()").open(key, title, severity, priority, actor);
+    }
+
+    @Override
+    public Incident acknowledge(String id, String actor) {
+        return running("acknowledge()").acknowledge(id, actor);
+    }
+
+    @Override
+    public Incident mitigate(String id, String actor, String note) {
+        return running("mitigate()").mitigate(id, actor, note);
+    }
+
+    @Override
+    public Incident resolve(String id, String actor) {
+        return running("resolve()").resolve(id, actor);
+    }
+
+    @Override
+    public Incident forceResolve(String id, String actor, String reason) {
+        return running("forceResolve()").forceResolve(id, actor, reason);
+    }
+
+    @Override
+    public Incident review(String id, String actor) {
+        return running("review()").review(id, actor);
+    }
+
+    @Override
+    public Incident note(String id, String actor, String text) {
+        return running("note()").note(id, actor, text);
+    }
+
+    @Override
+    public Incident addActionItem(String id, String text, String owner, LocalDate due) {
+        return running("addActionItem()").addActionItem(id, text, owner, due);
+    }
+
+    @Override
+    public Incident closeActionItem(String id, String itemId, String actor) {
+        return running("closeActionItem()").closeActionItem(id, itemId, actor);
+    }
+}
