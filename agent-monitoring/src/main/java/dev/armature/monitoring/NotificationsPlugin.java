@@ -1,10 +1,12 @@
 package dev.armature.monitoring;
 
 import dev.armature.api.monitoring.Silences;
+import dev.armature.monitoring.internal.route.LogChannel;
 import dev.armature.monitoring.internal.route.NotificationConfig;
 import dev.armature.monitoring.internal.route.NotificationService;
 import dev.armature.spi.Plugin;
 import dev.armature.spi.PluginContext;
+import dev.armature.spi.monitoring.NotificationChannel;
 
 /**
  * The plugin of the notification router, found by ServiceLoader when agent-monitoring is on the
@@ -35,8 +37,13 @@ public final class NotificationsPlugin implements Plugin {
 
     @Override
     public void contribute(PluginContext context) {
-        NotificationService service = new NotificationService(context.extension(NotificationsExtension.class)
-                .orElseGet(() -> NotificationsExtension.builder().build()));
+        NotificationsExtension host = context.extension(NotificationsExtension.class)
+                .orElseGet(() -> NotificationsExtension.builder().build());
+        NotificationService service = new NotificationService(host);
+        // Contributed rather than kept inside the router, so that every notifier (incidents too) finds
+        // the built-in log channel and the host's channels.
+        context.contribute(NotificationChannel.class, new LogChannel());
+        host.channels().forEach(c -> context.contribute(NotificationChannel.class, c));
         context.addConfigSchema(NotificationConfig.schema(ID));
         context.addComponent(service);
         context.addService(Silences.class, service);

@@ -26,7 +26,9 @@ public final class IncidentException extends ArmatureException {
         UNKNOWN_REFERENCE
     }
 
+    /** Why the request was refused. */
     private final Kind kind;
+    /** The incident's id as given. */
     private final String incidentId;
 
     /**

@@ -6,6 +6,7 @@ import dev.armature.api.config.ConfigSchema;
 import dev.armature.api.config.ConfigSnapshot;
 import dev.armature.api.config.ConfigType;
 import dev.armature.api.monitoring.LabelMatcher;
+import dev.armature.core.notification.AtLeastOnceDelivery;
 import dev.armature.monitoring.InhibitRule;
 import dev.armature.monitoring.NotificationRoute;
 import java.time.Duration;
@@ -132,9 +133,9 @@ public final class NotificationConfig {
         RouterSettings d = RouterSettings.defaults();
         List<String> channels = c.getList(PREFIX + ".channels", String.class);
         List<String> groupBy = c.getList(PREFIX + ".group-by", String.class);
-        RouterSettings.Retry retry;
+        AtLeastOnceDelivery.Retry retry;
         try {
-            retry = new RouterSettings.Retry(
+            retry = new AtLeastOnceDelivery.Retry(
                     duration(c, PREFIX + ".retry.initial-backoff", d.retry().initialBackoff()),
                     duration(c, PREFIX + ".retry.max-backoff", d.retry().maxBackoff()),
                     c.getOptional(PREFIX + ".retry.max-attempts", Integer.class)

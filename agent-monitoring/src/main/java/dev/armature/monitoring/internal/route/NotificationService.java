@@ -78,10 +78,8 @@ public final class NotificationService implements Component, Silences {
     public void start(ComponentContext context) {
         RouterSettings settings =
                 NotificationConfig.read(context.config().snapshot()).withRoutes(host.routes(), host.inhibitRules());
-        List<NotificationChannel> all = new ArrayList<>();
-        all.add(new LogChannel());
-        all.addAll(host.channels());
-        all.addAll(context.contributions(NotificationChannel.class));
+        // The log channel and the host's come as contributions of the plugin, so incidents see them too.
+        List<NotificationChannel> all = new ArrayList<>(context.contributions(NotificationChannel.class));
         Map<String, NotificationChannel> channels = channels(all);
         check(settings, channels);
         StateStore store = context.service(StateStore.class);

@@ -6,6 +6,7 @@ import dev.armature.api.monitoring.NotifiedAlert;
 import dev.armature.api.state.StateStore;
 import dev.armature.api.time.Scheduler;
 import dev.armature.api.time.TimeSource;
+import dev.armature.core.notification.AtLeastOnceDelivery;
 import dev.armature.monitoring.InhibitRule;
 import dev.armature.monitoring.NotificationRoute;
 import dev.armature.spi.monitoring.NotificationChannel;
@@ -38,9 +39,9 @@ import org.slf4j.LoggerFactory;
  * after it is flushed at once, not a group interval later, so the outcome does not hang on how fast
  * the bus delivers. Every change of a group is saved in the state store (see {@link GroupCodec}),
  * and {@link #restore} takes it back after a restart. Thread-safe: one lock guards the state;
- * channels are called outside it, by the {@link Dispatcher}.
+ * channels are called outside it, by an {@link AtLeastOnceDelivery}.
  */
-final class Router implements Dispatcher.Outcome {
+final class Router implements AtLeastOnceDelivery.Outcome {
     private static final Logger log = LoggerFactory.getLogger(Router.class);
 
     /** How far the clock may move while a flush is scheduled before it is scheduled again. */
@@ -53,7 +54,7 @@ final class Router implements Dispatcher.Outcome {
     private final StateStore store;
     private final SilenceBook silences;
     private final RouterMeters meters;
-    private final Dispatcher dispatcher;
+    private final AtLeastOnceDelivery dispatcher;
     private final String nonce;
 
     private final Object lock = new Object();
@@ -85,7 +86,7 @@ final class Router implements Dispatcher.Outcome {
         this.silences = silences;
         this.meters = meters;
         this.nonce = nonce;
-        this.dispatcher = new Dispatcher(delivery, scheduler, settings.retry(), meters, this);
+        this.dispatcher = new AtLeastOnceDelivery(delivery, scheduler, settings.retry(), this);
     }
 
     /** Takes back the groups a previous run saved and schedules their flushes. */
@@ -295,7 +296,7 @@ final class Router implements Dispatcher.Outcome {
                         .log("notification dropped: no channel of that name any more");
                 continue;
             }
-            dispatcher.send(g.key, channel, n);
+            dispatcher.send(channel, n);
         }
         forgetResolved(g);
     }
@@ -339,7 +340,21 @@ final class Router implements Dispatcher.Outcome {
     }
 
     @Override
-    public void delivered(String groupKey, String channel, Notification n) {
+    public void delivered(NotificationChannel channel, Notification n) {
+        meters.sent(channel.name(), n.status());
+        delivered(n.groupKey(), channel.name(), n);
+    }
+
+    @Override
+    public void failed(NotificationChannel channel, Notification n, int attempt, boolean gaveUp, Exception error) {
+        meters.failed(channel.name(), gaveUp);
+        if (gaveUp) {
+            gaveUp(n.groupKey(), channel.name(), n);
+        }
+    }
+
+    /** Records what a channel now knows of the group. */
+    private void delivered(String groupKey, String channel, Notification n) {
         synchronized (lock) {
             Group g = groups.get(groupKey);
             if (g == null) {
@@ -366,8 +381,8 @@ final class Router implements Dispatcher.Outcome {
         }
     }
 
-    @Override
-    public void gaveUp(String groupKey, String channel, Notification n) {
+    /** Forgets what a channel was sent but never accepted, so the next flush tells it again. */
+    private void gaveUp(String groupKey, String channel, Notification n) {
         synchronized (lock) {
             Group g = groups.get(groupKey);
             Group.ChannelState cs = g == null ? null : g.channels.get(channel);

@@ -2,6 +2,7 @@ package dev.armature.monitoring.internal.route;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.armature.core.notification.AtLeastOnceDelivery;
 import dev.armature.monitoring.InhibitRule;
 import dev.armature.monitoring.NotificationRoute;
 import java.time.Duration;
@@ -35,7 +36,7 @@ record RouterSettings(
         Duration repeatInterval,
         Duration cooldown,
         Map<String, Duration> cooldowns,
-        Retry retry) {
+        AtLeastOnceDelivery.Retry retry) {
     /** The name of the route of alerts that no configured route matches. */
     static final String DEFAULT_ROUTE = "default";
 
@@ -44,35 +45,6 @@ record RouterSettings(
 
     static final Duration DEFAULT_GROUP_INTERVAL = Duration.ofMinutes(5);
     static final Duration DEFAULT_REPEAT_INTERVAL = Duration.ofHours(4);
-
-    /**
-     * How failed deliveries are retried: {@code initialBackoff × 2^(n−1)}, capped at {@code
-     * maxBackoff}, for at most {@code maxAttempts} attempts in all.
-     */
-    record Retry(Duration initialBackoff, Duration maxBackoff, int maxAttempts) {
-        static final Retry DEFAULT = new Retry(Duration.ofSeconds(5), Duration.ofMinutes(5), 10);
-
-        Retry {
-            requireNonNull(initialBackoff, "initialBackoff");
-            requireNonNull(maxBackoff, "maxBackoff");
-            if (initialBackoff.isNegative() || initialBackoff.isZero() || maxBackoff.compareTo(initialBackoff) < 0) {
-                throw new IllegalArgumentException("retry backoff must be positive and max ≥ initial, was "
-                        + initialBackoff + " and " + maxBackoff);
-            }
-            if (maxAttempts < 1) {
-                throw new IllegalArgumentException("retry max attempts must be at least 1, was " + maxAttempts);
-            }
-        }
-
-        /** The wait after the n-th failed attempt (n ≥ 1). */
-        Duration backoff(int attempt) {
-            Duration d = initialBackoff;
-            for (int i = 1; i < attempt && d.compareTo(maxBackoff) < 0; i++) {
-                d = d.multipliedBy(2);
-            }
-            return d.compareTo(maxBackoff) > 0 ? maxBackoff : d;
-        }
-    }
 
     RouterSettings {
         routes = List.copyOf(routes);
@@ -99,7 +71,7 @@ record RouterSettings(
                 DEFAULT_REPEAT_INTERVAL,
                 Duration.ZERO,
                 Map.of(),
-                Retry.DEFAULT);
+                AtLeastOnceDelivery.Retry.DEFAULT);
     }
 
     /** The route of alerts that no other route takes. */

@@ -2,6 +2,7 @@ package dev.armature.monitoring.internal.route;
 
 import dev.armature.api.monitoring.AlertSeverity;
 import dev.armature.api.time.RandomSource;
+import dev.armature.core.notification.AtLeastOnceDelivery;
 import dev.armature.core.time.ManualTime;
 import dev.armature.spi.monitoring.NotificationChannel;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -73,7 +74,7 @@ final class RouterFixture {
         return c == null ? 0 : c.count();
     }
 
-    static RouterSettings.Retry retry() {
-        return new RouterSettings.Retry(Duration.ofSeconds(5), Duration.ofMinutes(1), 5);
+    static AtLeastOnceDelivery.Retry retry() {
+        return new AtLeastOnceDelivery.Retry(Duration.ofSeconds(5), Duration.ofMinutes(1), 5);
     }
 }
