@@ -13,6 +13,7 @@ import dev.armature.api.event.EventEnvelope;
 import dev.armature.api.event.SubscribeOptions;
 import dev.armature.api.event.Subscription;
 import dev.armature.api.time.RandomSource;
+import dev.armature.core.internal.incident.IncidentsPlugin;
 import dev.armature.core.time.ManualTime;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,6 +46,7 @@ class EventBusTest {
                 .build());
         TestComponent b = new TestComponent(ComponentDescriptor.of("b", "a"));
         try (AgentSystem system = AgentSystem.builder()
+                .disablePlugin(IncidentsPlugin.ID) // the test counts its own components only
                 .timeSource(time)
                 .randomSource(RandomSource.seeded(1))
                 .component(a)

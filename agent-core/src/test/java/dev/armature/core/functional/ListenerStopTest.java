@@ -36,6 +36,7 @@ class ListenerStopTest {
         CountDownLatch startReturned = new CountDownLatch(1);
         CompletableFuture<ShutdownReport> stoppedByListener = new CompletableFuture<>();
         AgentSystem system = AgentSystem.builder()
+                .disablePlugin(IncidentsPlugin.ID) // the test counts its own components only
                 .component(new TestComponent(ComponentDescriptor.of("a")))
                 .component(new TestComponent(ComponentDescriptor.of("b", "a")))
                 .build();
@@ -68,6 +69,7 @@ class ListenerStopTest {
         TestComponent slow = new TestComponent(ComponentDescriptor.of("slow"))
                 .onStart(c -> shutdownBegun.await(DEADLOCK_SECONDS, SECONDS));
         AgentSystem system = AgentSystem.builder()
+                .disablePlugin(IncidentsPlugin.ID) // the test counts its own components only
                 .component(fast)
                 .component(slow)
                 .addShutdownTask(ShutdownPhase.BEFORE_STOP, "mark", shutdownBegun::countDown)
@@ -95,6 +97,7 @@ class ListenerStopTest {
         Queue<Long> seenByThrowing = new ConcurrentLinkedQueue<>();
         Queue<Long> seenByOther = new ConcurrentLinkedQueue<>();
         AgentSystem system = AgentSystem.builder()
+                .disablePlugin(IncidentsPlugin.ID) // the test counts its own components only
                 .component(new TestComponent(ComponentDescriptor.of("a")))
                 .component(new TestComponent(ComponentDescriptor.of("b", "a")))
                 .build();

@@ -15,6 +15,7 @@ import dev.armature.api.health.CheckKind;
 import dev.armature.api.health.HealthCheck;
 import dev.armature.api.health.HealthStatus;
 import dev.armature.api.time.RandomSource;
+import dev.armature.core.internal.incident.IncidentsPlugin;
 import dev.armature.core.time.ManualTime;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,6 +80,7 @@ class LivenessTest {
                             .build())
                     .healthChecks(List.of(underTest, round));
             system = AgentSystem.builder()
+                    .disablePlugin(IncidentsPlugin.ID) // the test counts its own components only
                     .timeSource(time)
                     .randomSource(RandomSource.seeded(1))
                     .healthCheckInterval(INTERVAL)

@@ -27,6 +27,7 @@ import dev.armature.api.resilience.Rollback;
 import dev.armature.api.resilience.StepOutcome;
 import dev.armature.api.state.StateStore;
 import dev.armature.api.time.RandomSource;
+import dev.armature.core.internal.incident.IncidentsPlugin;
 import dev.armature.core.time.ManualTime;
 import dev.armature.spi.resilience.RecoveryChain;
 import dev.armature.spi.resilience.RecoveryContext;
@@ -112,6 +113,7 @@ class RecoveryChainTest {
 
     private AgentSystem.Builder builder() {
         return AgentSystem.builder()
+                .disablePlugin(IncidentsPlugin.ID) // the test counts its own components only
                 .timeSource(time)
                 .randomSource(RandomSource.seeded(7))
                 .dataDirectory(dir)

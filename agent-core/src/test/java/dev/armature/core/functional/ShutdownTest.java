@@ -16,6 +16,7 @@ import dev.armature.api.SystemState;
 import dev.armature.api.health.HealthStatus;
 import dev.armature.api.time.Cancellable;
 import dev.armature.api.time.Scheduler;
+import dev.armature.core.internal.incident.IncidentsPlugin;
 import dev.armature.core.time.ManualTime;
 import java.time.Duration;
 import java.util.Queue;
@@ -62,6 +63,7 @@ class ShutdownTest {
                     never.await();
                 });
         AgentSystem system = AgentSystem.builder()
+                .disablePlugin(IncidentsPlugin.ID) // the test counts its own components only
                 .timeSource(time)
                 .component(a)
                 .component(b)
@@ -141,6 +143,7 @@ class ShutdownTest {
                     }
                 });
         AgentSystem system = AgentSystem.builder()
+                .disablePlugin(IncidentsPlugin.ID) // the test counts its own components only
                 .timeSource(time)
                 .scheduler(scheduler)
                 .phaseTimeout(ShutdownPhase.STOP_COMPONENTS, phaseTimeout)
@@ -187,6 +190,7 @@ class ShutdownTest {
         Queue<String> journal = new ConcurrentLinkedQueue<>();
         CountDownLatch taskInside = new CountDownLatch(1);
         AgentSystem system = AgentSystem.builder()
+                .disablePlugin(IncidentsPlugin.ID) // the test counts its own components only
                 .timeSource(time)
                 .phaseTimeout(ShutdownPhase.DRAIN, drainTimeout)
                 .component(new TestComponent(ComponentDescriptor.of("a"), journal))
@@ -234,7 +238,8 @@ class ShutdownTest {
             stopEntered.countDown();
             releaseStop.await(SAFETY_SECONDS, SECONDS);
         });
-        AgentSystem system = AgentSystem.builder().component(a).build();
+        AgentSystem system = AgentSystem.builder()
+                .disablePlugin(IncidentsPlugin.ID) // the test counts its own components only.component(a).build();
         system.start();
         ExecutorService second = Executors.newSingleThreadExecutor();
         try {
@@ -257,7 +262,8 @@ class ShutdownTest {
     @Test
     void stop_before_start_stops_a_system_that_never_ran() {
         TestComponent a = new TestComponent(ComponentDescriptor.of("a"));
-        AgentSystem system = AgentSystem.builder().component(a).build();
+        AgentSystem system = AgentSystem.builder()
+                .disablePlugin(IncidentsPlugin.ID) // the test counts its own components only.component(a).build();
 
         ShutdownReport report = system.stop();
 
@@ -277,6 +283,7 @@ class ShutdownTest {
         AtomicReference<@Nullable HealthStatus> readinessInBeforeStop = new AtomicReference<>();
         AtomicReference<@Nullable HealthStatus> readinessInDrain = new AtomicReference<>();
         AgentSystem system = AgentSystem.builder()
+                .disablePlugin(IncidentsPlugin.ID) // the test counts its own components only
                 .component(new TestComponent(ComponentDescriptor.of("a"), journal))
                 .component(new TestComponent(ComponentDescriptor.of("b", "a"), journal))
                 .addShutdownTask(ShutdownPhase.AFTER_STOP, "close-store", () -> journal.add("after"))
@@ -317,6 +324,7 @@ class ShutdownTest {
     void a_failing_shutdown_task_is_reported_in_its_phase_and_the_shutdown_goes_on() {
         Queue<String> journal = new ConcurrentLinkedQueue<>();
         AgentSystem system = AgentSystem.builder()
+                .disablePlugin(IncidentsPlugin.ID) // the test counts its own components only
                 .component(new TestComponent(ComponentDescriptor.of("a"), journal))
                 .addShutdownTask(ShutdownPhase.BEFORE_STOP, "notify-clients", () -> {
                     throw new IllegalStateException("clients unreachable");

@@ -39,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -59,7 +60,8 @@ final class IncidentBook implements Signals.Sink, Incidents {
 
     private static final Logger log = LoggerFactory.getLogger(IncidentBook.class);
 
-    final StateStore store;
+    /** Opened at the first use, so that a system with no incidents creates no data directory. */
+    final Supplier<StateStore> store;
     final TimeSource time;
     final Scheduler scheduler;
     final EventBus bus;
@@ -75,7 +77,7 @@ final class IncidentBook implements Signals.Sink, Incidents {
     private boolean closed;
 
     IncidentBook(
-            StateStore store,
+            Supplier<StateStore> store,
             TimeSource time,
             Scheduler scheduler,
             EventBus bus,
@@ -109,12 +111,13 @@ final class IncidentBook implements Signals.Sink, Incidents {
                 });
     }
 
+    /** Takes back the saved incidents. */
     void load() {
-        for (String key : store.keys(IncidentCodec.NAMESPACE)) {
+        for (String key : store.get().keys(IncidentCodec.NAMESPACE)) {
             if (key.equals(IncidentCodec.SEQUENCE)) {
                 continue;
             }
-            Optional<Versioned> v = store.get(IncidentCodec.NAMESPACE, key);
+            Optional<Versioned> v = store.get().get(IncidentCodec.NAMESPACE, key);
             if (v.isEmpty()) {
                 continue;
             }
@@ -399,18 +402,18 @@ final class IncidentBook implements Signals.Sink, Incidents {
     }
 
     private void save(Incident i) {
-        store.put(IncidentCodec.NAMESPACE, i.id(), IncidentCodec.encode(i));
+        store.get().put(IncidentCodec.NAMESPACE, i.id(), IncidentCodec.encode(i));
     }
 
     /** Draws the next id number from the store's counter, so two runs never hand out one id twice. */
     private long nextNumber() {
         while (true) {
-            Optional<Versioned> v = store.get(IncidentCodec.NAMESPACE, IncidentCodec.SEQUENCE);
+            Optional<Versioned> v = store.get().get(IncidentCodec.NAMESPACE, IncidentCodec.SEQUENCE);
             long last = v.map(x -> Long.parseLong(new String(x.value(), StandardCharsets.UTF_8)))
                     .orElse(0L);
             long version = v.map(Versioned::version).orElse(0L);
             long next = last + 1;
-            if (store.compareAndSet(
+            if (store.get().compareAndSet(
                     IncidentCodec.NAMESPACE,
                     IncidentCodec.SEQUENCE,
                     version,

@@ -44,7 +44,7 @@ public final class IncidentBooks {
         DefaultEventBus bus = new DefaultEventBus(
                 time, RandomSource.seeded(new SecureRandom().nextLong()).stream("ids"), MoreExecutors.directExecutor());
         IncidentBook book = new IncidentBook(
-                store,
+                () -> store,
                 time,
                 NEVER,
                 bus,

@@ -10,7 +10,9 @@ import dev.armature.api.incident.IncidentKey;
 import dev.armature.api.incident.Incidents;
 import dev.armature.api.incident.Priority;
 import dev.armature.api.incident.Severity;
+import com.google.common.base.Suppliers;
 import dev.armature.api.state.StateStore;
+import java.nio.file.Files;
 import dev.armature.spi.monitoring.NotificationChannel;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -79,7 +81,7 @@ public final class IncidentManager implements Component, Incidents {
                     return t;
                 });
         IncidentBook b = new IncidentBook(
-                context.service(StateStore.class),
+                Suppliers.memoize(() -> context.service(StateStore.class)),
                 context.timeSource(),
                 context.scheduler(),
                 context.events(),
@@ -87,7 +89,9 @@ public final class IncidentManager implements Component, Incidents {
                 channels,
                 executor);
         try {
-            b.load();
+            if (Files.isDirectory(context.dataDirectory())) {
+                b.load(); // else nothing was ever saved, and the store is opened when something is
+            }
             b.subscribe();
         } catch (RuntimeException e) {
             b.close();

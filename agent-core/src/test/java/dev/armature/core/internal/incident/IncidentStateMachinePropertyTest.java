@@ -182,7 +182,7 @@ class IncidentStateMachinePropertyTest {
 
     private static IncidentBook book(MapStateStore store, ManualTime time, DefaultEventBus bus, IncidentSettings s) {
         IncidentBook book =
-                new IncidentBook(store, time, time, bus, s, Map.of(), MoreExecutors.newDirectExecutorService());
+                new IncidentBook(() -> store, time, time, bus, s, Map.of(), MoreExecutors.newDirectExecutorService());
         book.load();
         return book;
     }
