@@ -63,6 +63,17 @@ public sealed interface EscalationStep
     }
 
     /**
+     * Writes a duration as a step's text writes it: the shortest exact form, such as {@code 10m},
+     * {@code 90s}, {@code 1500ms}, or ISO-8601 beyond what those can hold.
+     *
+     * @param duration the duration
+     * @return the text, which a step reads back as the same duration
+     */
+    static String durationText(Duration duration) {
+        return EscalationText.format(requireNonNull(duration, "duration"));
+    }
+
+    /**
      * Returns the step's keyword, such as {@code notify-if}.
      *
      * @return the first word of the step's text
