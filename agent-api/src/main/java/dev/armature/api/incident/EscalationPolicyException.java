@@ -20,8 +20,13 @@ public final class EscalationPolicyException extends ArmatureException {
     /** The stable code of every escalation policy error. */
     public static final String CODE = "armature.incident.escalation-policy";
 
+    /** The policy's name, or null for a step read alone. */
     private final @Nullable String policy;
+
+    /** The step's text, or null for an error about the whole policy. */
     private final @Nullable String line;
+
+    /** What was wrong and what to write. */
     private final String problem;
 
     /**
