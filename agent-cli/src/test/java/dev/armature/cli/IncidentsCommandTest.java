@@ -44,8 +44,12 @@ class IncidentsCommandTest {
         safeModeIncident();
         try (IncidentArchive archive = IncidentArchive.open(dir)) {
             archive.incidents()
-                    .open(IncidentKey.of(IncidentKey.Kind.MANUAL, "slow"), "Reviews are slow", Severity.SEV4,
-                            Priority.P3, "alice");
+                    .open(
+                            IncidentKey.of(IncidentKey.Kind.MANUAL, "slow"),
+                            "Reviews are slow",
+                            Severity.SEV4,
+                            Priority.P3,
+                            "alice");
         }
         String dataDir = "--data-dir=" + dir;
 
@@ -88,7 +92,7 @@ class IncidentsCommandTest {
         Run run = run("incidents", "show", "--data-dir=" + dir, "INC-42");
 
         assertThat(run.exit()).isEqualTo(ArmatureCli.EXIT_INVALID_INPUT);
-        assertThat(run.err()).isEqualTo("armature: no incident has the id 'INC-42'; list them with armature incidents"
-                + " list\n");
+        assertThat(run.err())
+                .isEqualTo("armature: no incident has the id 'INC-42'; list them with armature incidents" + " list\n");
     }
 }

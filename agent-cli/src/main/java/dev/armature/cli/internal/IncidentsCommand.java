@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -40,8 +40,7 @@ final class IncidentsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(
-                spec.commandLine(), "Missing an incidents command; see armature incidents --help");
+        throw new ParameterException(spec.commandLine(), "Missing an incidents command; see armature incidents --help");
     }
 
     /** The data directory option and the opening of its archive, shared by the subcommands. */
@@ -96,7 +95,14 @@ final class IncidentsCommand implements Runnable {
             return data.apply(spec, incidents -> {
                 StringBuilder b = new StringBuilder();
                 b.append(String.format(
-                        Locale.ROOT, "%-8s %-12s %-4s %-3s %-20s %s%n", "ID", "STATE", "SEV", "PRI", "OPENED", "TITLE"));
+                        Locale.ROOT,
+                        "%-8s %-12s %-4s %-3s %-20s %s%n",
+                        "ID",
+                        "STATE",
+                        "SEV",
+                        "PRI",
+                        "OPENED",
+                        "TITLE"));
                 for (Incident i : open ? incidents.open() : incidents.list()) {
                     b.append(String.format(
                             Locale.ROOT,
@@ -198,16 +204,18 @@ final class IncidentsCommand implements Runnable {
             String reason = force;
             return data.apply(
                     spec,
-                    incidents ->
-                            line(reason == null ? incidents.resolve(id, who) : incidents.forceResolve(id, who, reason)));
+                    incidents -> line(
+                            reason == null ? incidents.resolve(id, who) : incidents.forceResolve(id, who, reason)));
         }
     }
 
     static Incident get(Incidents incidents, String id) {
-        return incidents.find(id).orElseThrow(() -> new dev.armature.api.incident.IncidentException(
-                dev.armature.api.incident.IncidentException.Kind.NOT_FOUND,
-                id,
-                "no incident has the id '" + id + "'; list them with armature incidents list"));
+        return incidents
+                .find(id)
+                .orElseThrow(() -> new dev.armature.api.incident.IncidentException(
+                        dev.armature.api.incident.IncidentException.Kind.NOT_FOUND,
+                        id,
+                        "no incident has the id '" + id + "'; list them with armature incidents list"));
     }
 
     private static String line(Incident i) {
@@ -218,8 +226,15 @@ final class IncidentsCommand implements Runnable {
         StringBuilder b = new StringBuilder();
         b.append(i.id()).append(' ').append(i.title()).append('\n');
         b.append("  key:       ").append(i.key()).append('\n');
-        b.append("  state:     ").append(i.state()).append(i.sourceFailing() ? " (source failing)" : "").append('\n');
-        b.append("  severity:  ").append(i.severity()).append(", priority ").append(i.priority()).append('\n');
+        b.append("  state:     ")
+                .append(i.state())
+                .append(i.sourceFailing() ? " (source failing)" : "")
+                .append('\n');
+        b.append("  severity:  ")
+                .append(i.severity())
+                .append(", priority ")
+                .append(i.priority())
+                .append('\n');
         b.append("  opened:    ").append(i.openedAt()).append('\n');
         i.resolvedAt().ifPresent(at -> b.append("  resolved:  ").append(at).append('\n'));
         i.actionItems().forEach(a -> b.append("  action ")

@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
         name = "armature",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Operates Armature from the command line: keyrings, configuration, encrypted values and incidents.",
+        description =
+                "Operates Armature from the command line: keyrings, configuration, encrypted values and incidents.",
         subcommands = {KeygenCommand.class, ConfigCommand.class, IncidentsCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -49,7 +49,7 @@ class RestartStrategiesTest {
             c = component(ComponentDescriptor.builder("c").dependsOn("b"), failing, strategy);
             d = component(ComponentDescriptor.builder("d"), failing, strategy);
             system = AgentSystem.builder()
-                .disablePlugin(IncidentsPlugin.ID) // the test counts its own components only
+                    .disablePlugin(IncidentsPlugin.ID) // the test counts its own components only
                     .timeSource(time)
                     .randomSource(RandomSource.seeded(1))
                     .component(c)

@@ -239,7 +239,9 @@ class ShutdownTest {
             releaseStop.await(SAFETY_SECONDS, SECONDS);
         });
         AgentSystem system = AgentSystem.builder()
-                .disablePlugin(IncidentsPlugin.ID) // the test counts its own components only.component(a).build();
+                .disablePlugin(IncidentsPlugin.ID) // the test counts its own components only
+                .component(a)
+                .build();
         system.start();
         ExecutorService second = Executors.newSingleThreadExecutor();
         try {
@@ -263,7 +265,9 @@ class ShutdownTest {
     void stop_before_start_stops_a_system_that_never_ran() {
         TestComponent a = new TestComponent(ComponentDescriptor.of("a"));
         AgentSystem system = AgentSystem.builder()
-                .disablePlugin(IncidentsPlugin.ID) // the test counts its own components only.component(a).build();
+                .disablePlugin(IncidentsPlugin.ID) // the test counts its own components only
+                .component(a)
+                .build();
 
         ShutdownReport report = system.stop();
 

@@ -39,8 +39,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +62,7 @@ final class IncidentBook implements Signals.Sink, Incidents {
 
     /** Opened at the first use, so that a system with no incidents creates no data directory. */
     final Supplier<StateStore> store;
+
     final TimeSource time;
     final Scheduler scheduler;
     final EventBus bus;
@@ -413,11 +414,12 @@ final class IncidentBook implements Signals.Sink, Incidents {
                     .orElse(0L);
             long version = v.map(Versioned::version).orElse(0L);
             long next = last + 1;
-            if (store.get().compareAndSet(
-                    IncidentCodec.NAMESPACE,
-                    IncidentCodec.SEQUENCE,
-                    version,
-                    Long.toString(next).getBytes(StandardCharsets.UTF_8))) {
+            if (store.get()
+                    .compareAndSet(
+                            IncidentCodec.NAMESPACE,
+                            IncidentCodec.SEQUENCE,
+                            version,
+                            Long.toString(next).getBytes(StandardCharsets.UTF_8))) {
                 return next;
             }
         }

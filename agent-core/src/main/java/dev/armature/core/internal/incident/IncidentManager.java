@@ -1,5 +1,6 @@
 package dev.armature.core.internal.incident;
 
+import com.google.common.base.Suppliers;
 import dev.armature.api.Component;
 import dev.armature.api.ComponentContext;
 import dev.armature.api.ComponentDescriptor;
@@ -10,10 +11,9 @@ import dev.armature.api.incident.IncidentKey;
 import dev.armature.api.incident.Incidents;
 import dev.armature.api.incident.Priority;
 import dev.armature.api.incident.Severity;
-import com.google.common.base.Suppliers;
 import dev.armature.api.state.StateStore;
-import java.nio.file.Files;
 import dev.armature.spi.monitoring.NotificationChannel;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;

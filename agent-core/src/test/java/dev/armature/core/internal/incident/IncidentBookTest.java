@@ -86,7 +86,13 @@ class IncidentBookTest {
 
     private IncidentBook book(IncidentSettings settings) {
         IncidentBook b = new IncidentBook(
-                () -> store, time, time, bus, settings, Map.of("pager", pager), MoreExecutors.newDirectExecutorService());
+                () -> store,
+                time,
+                time,
+                bus,
+                settings,
+                Map.of("pager", pager),
+                MoreExecutors.newDirectExecutorService());
         b.load();
         b.subscribe();
         return b;
