@@ -14,6 +14,7 @@ import dev.armature.api.ShutdownPhase;
 import dev.armature.api.ShutdownReport;
 import dev.armature.api.SystemState;
 import dev.armature.api.event.Subscription;
+import dev.armature.core.internal.incident.IncidentsPlugin;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;

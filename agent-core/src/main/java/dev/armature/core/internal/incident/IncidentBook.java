@@ -8,6 +8,7 @@ import dev.armature.api.event.EventEnvelope;
 import dev.armature.api.event.SubscribeOptions;
 import dev.armature.api.event.Subscription;
 import dev.armature.api.incident.ActionItem;
+import dev.armature.api.incident.EscalationPolicy;
 import dev.armature.api.incident.Incident;
 import dev.armature.api.incident.IncidentEvent;
 import dev.armature.api.incident.IncidentException;
@@ -25,6 +26,10 @@ import dev.armature.api.state.Versioned;
 import dev.armature.api.time.Cancellable;
 import dev.armature.api.time.Scheduler;
 import dev.armature.api.time.TimeSource;
+import dev.armature.core.internal.incident.escalation.EscalationEngine;
+import dev.armature.core.internal.incident.escalation.EscalationHooks;
+import dev.armature.core.internal.incident.escalation.EscalationPosition;
+import dev.armature.core.internal.incident.escalation.EscalationRun;
 import dev.armature.core.notification.AtLeastOnceDelivery;
 import dev.armature.spi.monitoring.NotificationChannel;
 import java.io.IOException;
@@ -75,6 +80,10 @@ final class IncidentBook implements Signals.Sink, Incidents {
     final Map<String, Cancellable> quietTimers = new HashMap<>();
     final Map<IncidentKey, Cancellable> stuckCircuits = new HashMap<>();
     final List<Subscription> subscriptions = new ArrayList<>();
+    final Optional<EscalationPolicy> escalationPolicy;
+    final EscalationEngine escalation;
+    final Map<String, EscalationRun> escalations = new HashMap<>();
+    final Map<String, IncidentCodec.SavedEscalation> positions = new HashMap<>();
     private boolean closed;
 
     IncidentBook(
@@ -84,7 +93,8 @@ final class IncidentBook implements Signals.Sink, Incidents {
             EventBus bus,
             IncidentSettings settings,
             Map<String, NotificationChannel> channels,
-            ExecutorService executor) {
+            ExecutorService executor,
+            Optional<EscalationPolicy> escalationPolicy) {
         this.store = store;
         this.time = time;
         this.scheduler = scheduler;
@@ -92,6 +102,8 @@ final class IncidentBook implements Signals.Sink, Incidents {
         this.settings = settings;
         this.channels = channels;
         this.executor = executor;
+        this.escalationPolicy = escalationPolicy;
+        this.escalation = new EscalationEngine(new Hooks(), scheduler, time);
         this.delivery = new AtLeastOnceDelivery(
                 executor, scheduler, AtLeastOnceDelivery.Retry.DEFAULT, new AtLeastOnceDelivery.Outcome() {
                     @Override
@@ -115,7 +127,7 @@ final class IncidentBook implements Signals.Sink, Incidents {
     /** Takes back the saved incidents. */
     void load() {
         for (String key : store.get().keys(IncidentCodec.NAMESPACE)) {
-            if (key.equals(IncidentCodec.SEQUENCE)) {
+            if (key.startsWith("~")) { // the id counter and the rotations
                 continue;
             }
             Optional<Versioned> v = store.get().get(IncidentCodec.NAMESPACE, key);
@@ -123,8 +135,12 @@ final class IncidentBook implements Signals.Sink, Incidents {
                 continue;
             }
             try {
-                Incident i = IncidentCodec.decode(key, v.get().value());
+                IncidentCodec.Stored stored = IncidentCodec.decode(key, v.get().value());
+                Incident i = stored.incident();
                 byId.put(i.id(), i);
+                if (stored.escalation() != null && i.state().isOpen()) {
+                    positions.put(i.id(), stored.escalation());
+                }
                 if (i.state().isOpen()) {
                     openByKey.put(i.key(), i.id());
                 }
@@ -137,7 +153,20 @@ final class IncidentBook implements Signals.Sink, Incidents {
             }
         }
         for (String id : openByKey.values()) {
-            armQuiet(requireNonNull(byId.get(id)));
+            Incident i = requireNonNull(byId.get(id));
+            armQuiet(i);
+            IncidentCodec.SavedEscalation saved = positions.get(id);
+            if (saved != null) {
+                EscalationPolicy policy = EscalationPolicy.parse(saved.policy(), saved.lines());
+                escalations.put(
+                        id,
+                        escalation.resume(
+                                id,
+                                policy,
+                                saved.position(),
+                                i.state() != IncidentState.TRIGGERED,
+                                p -> position(id, policy, p)));
+            }
         }
     }
 
@@ -149,6 +178,8 @@ final class IncidentBook implements Signals.Sink, Incidents {
         subscriptions.forEach(Subscription::close);
         synchronized (this) {
             closed = true;
+            // Stopped, not resolved: the saved positions let the next run resume them.
+            escalations.values().forEach(EscalationRun::close);
             quietTimers.values().forEach(Cancellable::cancel);
             stuckCircuits.values().forEach(Cancellable::cancel);
         }
@@ -252,9 +283,11 @@ final class IncidentBook implements Signals.Sink, Incidents {
                 at,
                 at,
                 Optional.empty(),
-                Optional.empty(),
+                escalationPolicy.map(EscalationPolicy::name),
                 List.of(),
                 List.of(opened));
+        escalationPolicy.ifPresent(p ->
+                positions.put(id, new IncidentCodec.SavedEscalation(p.name(), p.lines(), EscalationPosition.START)));
         save(i);
         byId.put(id, i);
         openByKey.put(i.key(), id);
@@ -268,7 +301,8 @@ final class IncidentBook implements Signals.Sink, Incidents {
                 .log("incident opened: " + i.title());
         notifyChannels(i, opened);
         armQuiet(i);
-        return Optional.of(i);
+        escalationPolicy.ifPresent(p -> escalations.put(id, escalation.start(id, p, pos -> position(id, p, pos))));
+        return Optional.of(requireNonNull(byId.get(id)));
     }
 
     @Override
@@ -292,6 +326,10 @@ final class IncidentBook implements Signals.Sink, Incidents {
                 eventType(cause),
                 next);
         armQuiet(out);
+        EscalationRun run = escalations.get(id);
+        if (run != null) {
+            run.sourceChanged();
+        }
     }
 
     @Override
@@ -307,6 +345,133 @@ final class IncidentBook implements Signals.Sink, Incidents {
         for (String id : ids) {
             Incident i = requireNonNull(byId.get(id));
             append(i, kind, TimelineEntry.SYSTEM, text, details, cause.at(), eventType(cause), i);
+        }
+    }
+
+    /** Saves where an incident's escalation is, before the step it is about to take. */
+    private void position(String id, EscalationPolicy policy, EscalationPosition p) {
+        synchronized (this) {
+            Incident i = byId.get(id);
+            if (i == null || !i.state().isOpen()) {
+                return;
+            }
+            positions.put(id, new IncidentCodec.SavedEscalation(policy.name(), policy.lines(), p));
+            save(i);
+        }
+    }
+
+    /** What the escalation runs do to incidents; called on the scheduler's threads. */
+    private final class Hooks implements EscalationHooks {
+        @Override
+        public void notify(String incidentId, List<String> names, String reason) {
+            synchronized (IncidentBook.this) {
+                Incident i = byId.get(incidentId);
+                if (i == null) {
+                    return;
+                }
+                TimelineEntry last = i.timeline().get(i.timeline().size() - 1);
+                Notification n = notification(i, last, reason);
+                for (String name : names) {
+                    NotificationChannel channel = channels.get(name);
+                    if (channel != null) { // checked at start; a policy resumed from an older config may differ
+                        delivery.send(channel, n);
+                    } else {
+                        log.atWarn()
+                                .addKeyValue("incident", incidentId)
+                                .addKeyValue("channel", name)
+                                .log("escalation names a channel the system does not have; not notified");
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void record(String incidentId, String text, Map<String, String> details) {
+            synchronized (IncidentBook.this) {
+                Incident i = byId.get(incidentId);
+                if (i != null && !closed) {
+                    append(
+                            i,
+                            TimelineEntry.Kind.ESCALATION,
+                            TimelineEntry.SYSTEM,
+                            text,
+                            details,
+                            time.now(),
+                            Optional.empty(),
+                            i);
+                }
+            }
+        }
+
+        @Override
+        public long signalsSince(String incidentId, Instant since) {
+            synchronized (IncidentBook.this) {
+                Incident i = byId.get(incidentId);
+                return i == null
+                        ? 0
+                        : i.timeline().stream()
+                                .filter(e ->
+                                        e.kind() == TimelineEntry.Kind.OPENED || e.kind() == TimelineEntry.Kind.SIGNAL)
+                                .filter(e -> !e.at().isBefore(since))
+                                .count();
+            }
+        }
+
+        @Override
+        public Instant lastSignalAt(String incidentId) {
+            synchronized (IncidentBook.this) {
+                Incident i = requireNonNull(byId.get(incidentId), incidentId);
+                Instant last = i.openedAt();
+                for (TimelineEntry e : i.timeline()) {
+                    if (e.kind() == TimelineEntry.Kind.SIGNAL) {
+                        last = e.at();
+                    }
+                }
+                return last;
+            }
+        }
+
+        @Override
+        public boolean sourceFailing(String incidentId) {
+            synchronized (IncidentBook.this) {
+                Incident i = byId.get(incidentId);
+                return i != null && i.sourceFailing();
+            }
+        }
+
+        @Override
+        public void autoResolve(String incidentId, Duration quiet) {
+            synchronized (IncidentBook.this) {
+                Incident i = byId.get(incidentId);
+                if (i == null || closed || !i.state().isOpen() || i.sourceFailing()) {
+                    return;
+                }
+                move(
+                        i,
+                        TimelineEntry.SYSTEM,
+                        IncidentState.RESOLVED,
+                        "resolved by the system: no signal for " + quiet + " (its escalation policy's quiet rule)",
+                        false,
+                        time.now());
+            }
+        }
+
+        @Override
+        public int nextInRotation(String policy, int stepIndex) {
+            String key = IncidentCodec.ROTATION + policy + "." + stepIndex;
+            while (true) {
+                Optional<Versioned> v = store.get().get(IncidentCodec.NAMESPACE, key);
+                int now = v.map(x -> Integer.parseInt(new String(x.value(), StandardCharsets.UTF_8)))
+                        .orElse(0);
+                if (store.get()
+                        .compareAndSet(
+                                IncidentCodec.NAMESPACE,
+                                key,
+                                v.map(Versioned::version).orElse(0L),
+                                Integer.toString(now + 1).getBytes(StandardCharsets.UTF_8))) {
+                    return now;
+                }
+            }
         }
     }
 
@@ -347,7 +512,16 @@ final class IncidentBook implements Signals.Sink, Incidents {
             details.put("forced", "true");
         }
         Incident out = append(i, TimelineEntry.Kind.STATE_CHANGED, actor, text, details, at, Optional.empty(), moved);
+        EscalationRun run = escalations.get(i.id());
+        if (run != null && to != IncidentState.TRIGGERED) {
+            run.cancel(); // somebody has it: no more steps; the quiet rule goes on
+        }
         if (!to.isOpen()) {
+            if (run != null) {
+                run.close();
+                escalations.remove(i.id());
+                positions.remove(i.id());
+            }
             openByKey.remove(i.key(), i.id());
             Cancellable quiet = quietTimers.remove(i.id());
             if (quiet != null) {
@@ -403,7 +577,7 @@ final class IncidentBook implements Signals.Sink, Incidents {
     }
 
     private void save(Incident i) {
-        store.get().put(IncidentCodec.NAMESPACE, i.id(), IncidentCodec.encode(i));
+        store.get().put(IncidentCodec.NAMESPACE, i.id(), IncidentCodec.encode(i, positions.get(i.id())));
     }
 
     /** Draws the next id number from the store's counter, so two runs never hand out one id twice. */
@@ -473,6 +647,14 @@ final class IncidentBook implements Signals.Sink, Incidents {
         if (settings.channels().isEmpty()) {
             return;
         }
+        Notification n = notification(i, cause, cause.text());
+        for (String name : settings.channels()) {
+            delivery.send(requireNonNull(channels.get(name)), n);
+        }
+    }
+
+    /** A notification of an incident; its idempotency key names the incident and the entry that caused it. */
+    private Notification notification(Incident i, TimelineEntry cause, String reason) {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("incident", i.id());
         labels.put("title", i.title());
@@ -480,8 +662,8 @@ final class IncidentBook implements Signals.Sink, Incidents {
         labels.put("severity", i.severity().name());
         labels.put("priority", i.priority().name());
         labels.put("state", i.state().name());
-        labels.put("reason", cause.text());
-        Notification n = new Notification(
+        labels.put("reason", reason);
+        return new Notification(
                 KIND,
                 i.id() + "/" + cause.sequence(),
                 SOURCE,
@@ -490,9 +672,6 @@ final class IncidentBook implements Signals.Sink, Incidents {
                 i.state().isOpen() ? Notification.Status.FIRING : Notification.Status.RESOLVED,
                 List.of(),
                 cause.at());
-        for (String name : settings.channels()) {
-            delivery.send(requireNonNull(channels.get(name)), n);
-        }
     }
 
     /** Records the outcome of a notification on its incident's timeline. */

@@ -11,6 +11,7 @@ import dev.armature.core.internal.event.DefaultEventBus;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Internal, public for {@link dev.armature.core.incident.IncidentArchive}: incident books outside a
@@ -50,7 +51,8 @@ public final class IncidentBooks {
                 bus,
                 IncidentSettings.defaults(),
                 Map.of(),
-                MoreExecutors.newDirectExecutorService());
+                MoreExecutors.newDirectExecutorService(),
+                Optional.empty());
         book.load();
         return book;
     }

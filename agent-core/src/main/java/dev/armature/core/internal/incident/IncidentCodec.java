@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.armature.api.incident.Incident;
+import dev.armature.core.internal.incident.escalation.EscalationPosition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Internal: an incident with its whole timeline as JSON in the state store (namespace {@value
@@ -32,26 +35,35 @@ final class IncidentCodec {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    /** What is saved of an incident. */
-    record Stored(int v, Incident incident) {}
+    /** The prefix of the keys of the notify-next-each-time rotations, by policy and step. */
+    static final String ROTATION = "~rotation.";
+
+    /** What is saved of an incident: the incident, and where its escalation is while it is open. */
+    record Stored(int v, Incident incident, @Nullable SavedEscalation escalation) {}
+
+    /**
+     * Where an incident's escalation is, with the policy's lines as they were when it began, so that
+     * a restart resumes the same policy even if the configuration changed since.
+     */
+    record SavedEscalation(String policy, List<String> lines, EscalationPosition position) {}
 
     private IncidentCodec() {}
 
-    static byte[] encode(Incident incident) {
+    static byte[] encode(Incident incident, @Nullable SavedEscalation escalation) {
         try {
-            return JSON.writeValueAsBytes(new Stored(VERSION, incident));
+            return JSON.writeValueAsBytes(new Stored(VERSION, incident, escalation));
         } catch (IOException e) {
             throw new UncheckedIOException("incident " + incident.id() + " could not be written as JSON", e);
         }
     }
 
     /** Reads a saved incident; an unreadable or unknown format is an {@link IOException} naming the key. */
-    static Incident decode(String key, byte[] bytes) throws IOException {
+    static Stored decode(String key, byte[] bytes) throws IOException {
         Stored s = JSON.readValue(bytes, Stored.class);
         if (s.v() != VERSION || s.incident() == null) {
             throw new IOException("incident " + key + " has format version " + s.v() + "; this version reads " + VERSION
                     + ": use the Armature version that wrote it");
         }
-        return s.incident();
+        return s;
     }
 }

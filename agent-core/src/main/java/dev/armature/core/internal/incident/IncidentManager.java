@@ -6,12 +6,16 @@ import dev.armature.api.ComponentContext;
 import dev.armature.api.ComponentDescriptor;
 import dev.armature.api.IllegalLifecycleException;
 import dev.armature.api.config.ConfigException;
+import dev.armature.api.event.Subscription;
+import dev.armature.api.incident.EscalationPolicy;
+import dev.armature.api.incident.EscalationStep;
 import dev.armature.api.incident.Incident;
 import dev.armature.api.incident.IncidentKey;
 import dev.armature.api.incident.Incidents;
 import dev.armature.api.incident.Priority;
 import dev.armature.api.incident.Severity;
 import dev.armature.api.state.StateStore;
+import dev.armature.core.internal.incident.escalation.EscalationConfig;
 import dev.armature.spi.monitoring.NotificationChannel;
 import java.nio.file.Files;
 import java.time.LocalDate;
@@ -42,6 +46,7 @@ public final class IncidentManager implements Component, Incidents {
     private static final int QUEUE = 1024;
 
     private volatile @Nullable IncidentBook book;
+    private volatile @Nullable Subscription validator;
 
     /** Creates the manager; it does nothing until started. */
     public IncidentManager() {}
@@ -74,6 +79,10 @@ public final class IncidentManager implements Component, Incidents {
                         null);
             }
         }
+        EscalationConfig escalation = EscalationConfig.read(context.config().snapshot());
+        for (EscalationPolicy policy : escalation.policies().values()) {
+            checkChannels(policy, channels);
+        }
         ThreadPoolExecutor executor =
                 new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
                     Thread t = new Thread(r, "armature-incidents");
@@ -87,7 +96,8 @@ public final class IncidentManager implements Component, Incidents {
                 context.events(),
                 settings,
                 channels,
-                executor);
+                executor,
+                escalation.defaultPolicy());
         try {
             if (Files.isDirectory(context.dataDirectory())) {
                 b.load(); // else nothing was ever saved, and the store is opened when something is
@@ -98,6 +108,8 @@ public final class IncidentManager implements Component, Incidents {
             throw e;
         }
         book = b;
+        // A reload that would break a policy is refused, not discovered at the next start.
+        validator = context.config().addValidator(EscalationConfig.validator());
         log.atInfo()
                 .addKeyValue("incidents", b.list().size())
                 .addKeyValue("open", b.open().size())
@@ -105,10 +117,41 @@ public final class IncidentManager implements Component, Incidents {
                 .log("incident manager started");
     }
 
+    private static void checkChannels(EscalationPolicy policy, Map<String, NotificationChannel> channels) {
+        for (EscalationStep step : policy.steps()) {
+            List<String> targets;
+            if (step instanceof EscalationStep.Notify n) {
+                targets = n.targets();
+            } else if (step instanceof EscalationStep.NotifyNextEachTime n) {
+                targets = n.targets();
+            } else if (step instanceof EscalationStep.NotifyIfNInWindow n) {
+                targets = n.targets();
+            } else {
+                continue;
+            }
+            for (String t : targets) {
+                if (!channels.containsKey(t)) {
+                    String key = "armature.incidents.escalation.policies." + policy.name() + ".steps";
+                    throw new ConfigException(
+                            IncidentSettings.INVALID,
+                            key + ": the step '" + step + "' names the channel '" + t
+                                    + "', which no plugin contributes; the channels are " + channels.keySet(),
+                            key,
+                            null);
+                }
+            }
+        }
+    }
+
     @Override
     public void stop() {
         IncidentBook b = book;
         book = null;
+        Subscription v = validator;
+        validator = null;
+        if (v != null) {
+            v.close();
+        }
         if (b != null) {
             b.close();
         }

@@ -1,6 +1,7 @@
 package dev.armature.core.internal.incident;
 
 import dev.armature.api.incident.Incidents;
+import dev.armature.core.internal.incident.escalation.EscalationSchema;
 import dev.armature.spi.Plugin;
 import dev.armature.spi.PluginContext;
 
@@ -30,6 +31,7 @@ public final class IncidentsPlugin implements Plugin {
     public void contribute(PluginContext context) {
         IncidentManager manager = new IncidentManager();
         context.addConfigSchema(IncidentSettings.schema(ID));
+        context.addConfigSchema(EscalationSchema.schema(ID));
         context.addComponent(manager);
         context.addService(Incidents.class, manager);
     }

@@ -7,6 +7,7 @@ import com.google.common.util.concurrent.MoreExecutors;
 import dev.armature.api.config.ConfigEvent;
 import dev.armature.api.event.Event;
 import dev.armature.api.event.SubscribeOptions;
+import dev.armature.api.incident.EscalationPolicy;
 import dev.armature.api.incident.Incident;
 import dev.armature.api.incident.IncidentEvent;
 import dev.armature.api.incident.IncidentException;
@@ -85,6 +86,10 @@ class IncidentBookTest {
     }
 
     private IncidentBook book(IncidentSettings settings) {
+        return book(settings, Optional.empty());
+    }
+
+    private IncidentBook book(IncidentSettings settings, Optional<EscalationPolicy> policy) {
         IncidentBook b = new IncidentBook(
                 () -> store,
                 time,
@@ -92,7 +97,8 @@ class IncidentBookTest {
                 bus,
                 settings,
                 Map.of("pager", pager),
-                MoreExecutors.newDirectExecutorService());
+                MoreExecutors.newDirectExecutorService(),
+                policy);
         b.load();
         b.subscribe();
         return b;
@@ -336,5 +342,54 @@ class IncidentBookTest {
         assertThatThrownBy(() -> book.acknowledge("INC-9", "carol"))
                 .isInstanceOfSatisfying(
                         IncidentException.class, e -> assertThat(e.kind()).isEqualTo(IncidentException.Kind.NOT_FOUND));
+    }
+
+    private static final EscalationPolicy ONCALL = EscalationPolicy.parse(
+            "oncall", List.of("notify pager", "wait 5m", "notify pager", "wait 5m", "notify pager"));
+
+    private List<Instant> escalationsAt(String id) {
+        return book.find(id).orElseThrow().timeline().stream()
+                .filter(e -> e.kind() == TimelineEntry.Kind.ESCALATION)
+                .map(TimelineEntry::at)
+                .toList();
+    }
+
+    @Test
+    void the_escalation_policy_notifies_on_its_schedule_until_the_incident_is_acknowledged() {
+        book.close();
+        book = book(settings(List.of()), Optional.of(ONCALL));
+        Instant t0 = time.now();
+        bus.publish("alerts", fired(AlertSeverity.CRITICAL, t0));
+        time.advance(Duration.ZERO);
+        time.advance(Duration.ofMinutes(5));
+        book.acknowledge("INC-1", "alice");
+        time.advance(Duration.ofMinutes(30));
+
+        assertThat(paged).hasSize(2).allSatisfy(n -> assertThat(n.groupKey()).isEqualTo("INC-1"));
+        assertThat(book.find("INC-1").orElseThrow().escalationPolicy()).contains("oncall");
+        // notify, wait, then notify and wait again at five minutes; nothing after the acknowledgement
+        assertThat(escalationsAt("INC-1"))
+                .containsExactly(t0, t0, t0.plus(Duration.ofMinutes(5)), t0.plus(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void an_escalation_resumes_after_a_restart_where_it_was_without_notifying_twice() {
+        book.close();
+        book = book(settings(List.of()), Optional.of(ONCALL));
+        Instant t0 = time.now();
+        bus.publish("alerts", fired(AlertSeverity.CRITICAL, t0));
+        time.advance(Duration.ofMinutes(2));
+        assertThat(paged).hasSize(1);
+
+        book.close();
+        time.advance(Duration.ofMinutes(1)); // down for a minute, in the middle of the first wait
+        book = book(settings(List.of()), Optional.of(ONCALL));
+        time.advance(Duration.ZERO);
+        assertThat(paged).hasSize(1);
+        time.advance(Duration.ofMinutes(2));
+
+        assertThat(paged).hasSize(2);
+        assertThat(escalationsAt("INC-1"))
+                .containsExactly(t0, t0, t0.plus(Duration.ofMinutes(5)), t0.plus(Duration.ofMinutes(5)));
     }
 }

@@ -181,8 +181,8 @@ class IncidentStateMachinePropertyTest {
     }
 
     private static IncidentBook book(MapStateStore store, ManualTime time, DefaultEventBus bus, IncidentSettings s) {
-        IncidentBook book =
-                new IncidentBook(() -> store, time, time, bus, s, Map.of(), MoreExecutors.newDirectExecutorService());
+        IncidentBook book = new IncidentBook(
+                () -> store, time, time, bus, s, Map.of(), MoreExecutors.newDirectExecutorService(), Optional.empty());
         book.load();
         return book;
     }

@@ -57,8 +57,7 @@ class EscalationConfigTest {
                 .scheduler(time)
                 .dataDirectory(dir.resolve("data"))
                 .environment(Map.of())
-                .systemProperties(Map.of())
-                .addConfigSchema(EscalationSchema.schema("agent-core"));
+                .systemProperties(Map.of()); // the schema comes with the incidents plugin
     }
 
     @Test
