@@ -75,7 +75,8 @@ public sealed interface Runbook permits BuiltRunbook {
      */
     default boolean answers(IncidentKey key) {
         requireNonNull(key, "key");
-        return bindings().stream().anyMatch(b -> b.kind() == key.kind() && b.name().equals(key.name()));
+        return bindings().stream()
+                .anyMatch(b -> b.kind() == key.kind() && b.name().equals(key.name()));
     }
 
     /**

@@ -165,8 +165,7 @@ public sealed interface RunbookStep permits RunbookStep.Check, RunbookStep.Actio
      * @param precondition when it runs
      * @param timeout how long it (and, when it fails, its rollback) may take
      */
-    record Action(
-            String name, RunbookAction action, Optional<Predicate<RunbookContext>> precondition, Duration timeout)
+    record Action(String name, RunbookAction action, Optional<Predicate<RunbookContext>> precondition, Duration timeout)
             implements RunbookStep {
         /**
          * Checks every part.
@@ -223,7 +222,8 @@ public sealed interface RunbookStep permits RunbookStep.Check, RunbookStep.Actio
             requireNonNull(precondition, "precondition");
             positive(timeout);
             if (approverRole.isBlank()) {
-                throw new IllegalArgumentException("gate " + name + " needs an approver role, such as incident-commander");
+                throw new IllegalArgumentException(
+                        "gate " + name + " needs an approver role, such as incident-commander");
             }
         }
 

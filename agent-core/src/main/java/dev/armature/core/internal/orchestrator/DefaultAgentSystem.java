@@ -106,6 +106,7 @@ public final class DefaultAgentSystem implements AgentSystem {
     private final RandomSource random;
     /** The system's own worker pool; absent when the host gave a worker executor. */
     private final @Nullable ThreadPoolExecutor ownedWorkers;
+
     private final Executor workers;
 
     private final TimedOperations ops;

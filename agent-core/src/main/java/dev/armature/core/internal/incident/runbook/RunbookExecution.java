@@ -88,14 +88,17 @@ public final class RunbookExecution {
                         RunbookException.Kind.UNKNOWN,
                         runbook.name(),
                         "runbook " + runbook.name() + " has no step named " + step + "; its steps are "
-                                + runbook.steps().stream().map(RunbookStep::name).toList());
+                                + runbook.steps().stream()
+                                        .map(RunbookStep::name)
+                                        .toList());
             }
             Attempt a = current;
             if (a == null || !a.waiting || !a.step.name().equals(step)) {
                 throw new RunbookException(
                         RunbookException.Kind.NOT_WAITING,
                         runbook.name(),
-                        "runbook " + runbook.name() + " for incident " + context.incident().id()
+                        "runbook " + runbook.name() + " for incident "
+                                + context.incident().id()
                                 + " does not wait for approval of step " + step + "; it is " + status.state()
                                 + " at step " + position(status) + ". Approve a gate while the run waits at it");
             }
@@ -169,9 +172,8 @@ public final class RunbookExecution {
             advance(a.index + 1);
             return;
         }
-        Optional<RunbookAction> rollback = a.step instanceof RunbookStep.Action act
-                ? act.action().rollback()
-                : Optional.empty();
+        Optional<RunbookAction> rollback =
+                a.step instanceof RunbookStep.Action act ? act.action().rollback() : Optional.empty();
         if (a.rollback || rollback.isEmpty()) {
             finish(RunbookRun.State.FAILED, a.index);
             return;
@@ -202,13 +204,7 @@ public final class RunbookExecution {
         current = null;
         int position = state == RunbookRun.State.SUCCEEDED ? runbook.steps().size() : failedAt;
         status = new RunbookRun(
-                status.runbook(),
-                status.incidentId(),
-                false,
-                status.startedAt(),
-                state,
-                position,
-                status.steps());
+                status.runbook(), status.incidentId(), false, status.startedAt(), state, position, status.steps());
         RunbookRun ended = status;
         runner.report(j -> j.runFinished(ended));
         runner.ended(this);
@@ -236,8 +232,12 @@ public final class RunbookExecution {
         final boolean rollback;
         boolean settled; // guarded by the execution
         boolean waiting; // guarded by the execution
-        @Nullable Cancellable timer; // guarded by the execution
-        @Nullable FutureTask<@Nullable Void> task; // guarded by the execution
+
+        @Nullable
+        Cancellable timer; // guarded by the execution
+
+        @Nullable
+        FutureTask<@Nullable Void> task; // guarded by the execution
 
         Attempt(int index, RunbookStep step, boolean rollback) {
             this.index = index;
@@ -289,8 +289,8 @@ public final class RunbookExecution {
                     var unused = t.cancel();
                 }
                 FutureTask<@Nullable Void> work = task;
-                if (work != null && (outcome == RunbookStepOutcome.TIMED_OUT
-                        || outcome == RunbookStepOutcome.ROLLBACK_FAILED)) {
+                if (work != null
+                        && (outcome == RunbookStepOutcome.TIMED_OUT || outcome == RunbookStepOutcome.ROLLBACK_FAILED)) {
                     var unused = work.cancel(true); // an overrun is interrupted; a finished task ignores it
                 }
                 status = with(status, index, status.state(), outcome, detail);
@@ -310,8 +310,8 @@ public final class RunbookExecution {
                     .addKeyValue("step", step.name())
                     .addKeyValue("outcome", outcome)
                     .log("runbook step: {}", detail);
-            runner.report(j -> j.stepFinished(
-                    context.incident().id(), runbook.name(), step.name(), outcome, detail, false));
+            runner.report(
+                    j -> j.stepFinished(context.incident().id(), runbook.name(), step.name(), outcome, detail, false));
         }
     }
 }

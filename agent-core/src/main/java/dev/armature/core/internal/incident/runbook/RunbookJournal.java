@@ -21,12 +21,7 @@ public interface RunbookJournal {
      * @param dryRun whether the run is a dry run (the outcome is then {@link RunbookStepOutcome#PLANNED})
      */
     void stepFinished(
-            String incidentId,
-            String runbook,
-            String step,
-            RunbookStepOutcome outcome,
-            String detail,
-            boolean dryRun);
+            String incidentId, String runbook, String step, RunbookStepOutcome outcome, String detail, boolean dryRun);
 
     /**
      * Reports that a run ended; after the last {@link #stepFinished} of the run.

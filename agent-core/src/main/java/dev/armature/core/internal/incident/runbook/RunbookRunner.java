@@ -81,13 +81,7 @@ public final class RunbookRunner {
                     incident.id(), runbook.name(), step.name(), RunbookStepOutcome.PLANNED, detail, true));
         }
         RunbookRun plan = new RunbookRun(
-                runbook.name(),
-                incident.id(),
-                true,
-                time.now(),
-                RunbookRun.State.SUCCEEDED,
-                steps.size(),
-                steps);
+                runbook.name(), incident.id(), true, time.now(), RunbookRun.State.SUCCEEDED, steps.size(), steps);
         report(j -> j.runFinished(plan));
         return plan;
     }
@@ -143,8 +137,8 @@ public final class RunbookRunner {
         requireNonNull(incident, "incident");
         List<RunbookRun.Step> steps =
                 runbook.steps().stream().map(RunbookRunner::blank).toList();
-        RunbookRun initial = new RunbookRun(
-                runbook.name(), incident.id(), false, time.now(), RunbookRun.State.RUNNING, 0, steps);
+        RunbookRun initial =
+                new RunbookRun(runbook.name(), incident.id(), false, time.now(), RunbookRun.State.RUNNING, 0, steps);
         RunbookExecution run = new RunbookExecution(this, runbook, new RunContext(incident, system, false), initial);
         RunKey key = new RunKey(incident.id(), runbook.name());
         RunbookExecution before = active.putIfAbsent(key, run);

@@ -15,10 +15,10 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** Incidents and recording actions for runbook tests. */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() {}
 
-    static Incident incident(String id) {
+    public static Incident incident(String id) {
         Instant at = ManualTime.DEFAULT_START;
         return new Incident(
                 id,
@@ -37,27 +37,27 @@ final class Fixtures {
     }
 
     /** What recording actions did, in order: {@code name} for a run, {@code undo-name} for a rollback. */
-    static final class Calls {
+    public static final class Calls {
         final Queue<String> calls = new ConcurrentLinkedQueue<>();
 
-        List<String> list() {
+        public List<String> list() {
             return List.copyOf(calls);
         }
 
-        RunbookAction passing(String name) {
+        public RunbookAction passing(String name) {
             return action(name, false, false, false);
         }
 
-        RunbookAction failing(String name, boolean withRollback) {
+        public RunbookAction failing(String name, boolean withRollback) {
             return action(name, true, withRollback, false);
         }
 
-        RunbookAction passingWithRollback(String name) {
+        public RunbookAction passingWithRollback(String name) {
             return action(name, false, true, false);
         }
 
         /** An action that fails, whose rollback fails too. */
-        RunbookAction failingWithFailingRollback(String name) {
+        public RunbookAction failingWithFailingRollback(String name) {
             return action(name, true, true, true);
         }
 

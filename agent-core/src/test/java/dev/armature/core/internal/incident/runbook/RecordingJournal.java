@@ -12,11 +12,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** A journal for tests: keeps every report in order and lets a test wait for one. */
-final class RecordingJournal implements RunbookJournal {
+public final class RecordingJournal implements RunbookJournal {
     /** One report of a step. */
-    record Entry(String incidentId, String runbook, String step, RunbookStepOutcome outcome, String detail, boolean dryRun) {
+    public record Entry(
+            String incidentId, String runbook, String step, RunbookStepOutcome outcome, String detail, boolean dryRun) {
         /** The step and outcome as {@code step:OUTCOME}, the shape most assertions compare. */
-        String brief() {
+        public String brief() {
             return step + ":" + outcome;
         }
     }
@@ -42,15 +43,15 @@ final class RecordingJournal implements RunbookJournal {
         arrivals.add(run);
     }
 
-    synchronized List<Entry> entries() {
+    public synchronized List<Entry> entries() {
         return List.copyOf(entries);
     }
 
-    synchronized List<String> briefs() {
+    public synchronized List<String> briefs() {
         return entries.stream().map(Entry::brief).toList();
     }
 
-    synchronized List<RunbookRun> finished() {
+    public synchronized List<RunbookRun> finished() {
         return List.copyOf(finished);
     }
 
@@ -67,11 +68,11 @@ final class RecordingJournal implements RunbookJournal {
         }
     }
 
-    Entry awaitStep(String step, RunbookStepOutcome outcome) throws InterruptedException {
+    public Entry awaitStep(String step, RunbookStepOutcome outcome) throws InterruptedException {
         return (Entry) awaitArrival(o -> o instanceof Entry e && e.step().equals(step) && e.outcome() == outcome);
     }
 
-    RunbookRun awaitEnd() throws InterruptedException {
+    public RunbookRun awaitEnd() throws InterruptedException {
         return (RunbookRun) awaitArrival(o -> o instanceof RunbookRun);
     }
 }

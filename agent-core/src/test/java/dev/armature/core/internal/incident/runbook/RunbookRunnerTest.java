@@ -28,11 +28,11 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.jspecify.annotations.Nullable;
 
 class RunbookRunnerTest {
     @TempDir
@@ -42,6 +42,7 @@ class RunbookRunnerTest {
     private final ManualTime time = ManualTime.create();
     private final RecordingJournal journal = new RecordingJournal();
     private final Fixtures.Calls calls = new Fixtures.Calls();
+
     @SuppressWarnings("NullAway.Init") // set before each test
     private AgentSystem system;
 
@@ -67,7 +68,8 @@ class RunbookRunnerTest {
 
     private static RunbookStep check(String name, boolean passes) {
         return RunbookStep.check(
-                name, c -> passes ? RunbookCheck.Result.passed("looked fine") : RunbookCheck.Result.failed("looked bad"));
+                name,
+                c -> passes ? RunbookCheck.Result.passed("looked fine") : RunbookCheck.Result.failed("looked bad"));
     }
 
     private RunbookRun end(RunbookExecution run) throws Exception {
@@ -223,8 +225,7 @@ class RunbookRunnerTest {
 
         assertThatThrownBy(() -> runner.approve("INC-1", "model-outage", "restart", "alice"))
                 .isInstanceOfSatisfying(
-                        RunbookException.class,
-                        e -> assertThat(e.kind()).isEqualTo(RunbookException.Kind.NOT_WAITING))
+                        RunbookException.class, e -> assertThat(e.kind()).isEqualTo(RunbookException.Kind.NOT_WAITING))
                 .hasMessageContaining("does not wait for approval of step restart");
         assertThatThrownBy(() -> runner.approve("INC-1", "model-outage", "approve-rollback", "alice"))
                 .isInstanceOfSatisfying(
@@ -267,10 +268,11 @@ class RunbookRunnerTest {
     void a_false_precondition_skips_its_step_and_a_throwing_one_fails_it() throws Exception {
         AtomicReference<@Nullable RunbookContext> seen = new AtomicReference<>();
         Runbook runbook = Runbook.builder("model-outage")
-                .step(RunbookStep.action("only-sev1", calls.passing("only-sev1")).when(c -> {
-                    seen.set(c);
-                    return false;
-                }))
+                .step(RunbookStep.action("only-sev1", calls.passing("only-sev1"))
+                        .when(c -> {
+                            seen.set(c);
+                            return false;
+                        }))
                 .step(RunbookStep.action("always", calls.passing("always")))
                 .step(RunbookStep.action("broken-condition", calls.passing("broken-condition"))
                         .when(c -> {
@@ -299,9 +301,8 @@ class RunbookRunnerTest {
 
         RunbookExecution first = runner.start(runbook, incident("INC-1"));
         assertThatThrownBy(() -> runner.start(runbook, incident("INC-1")))
-                .isInstanceOfSatisfying(
-                        RunbookException.class,
-                        e -> assertThat(e.kind()).isEqualTo(RunbookException.Kind.ALREADY_RUNNING))
+                .isInstanceOfSatisfying(RunbookException.class, e -> assertThat(e.kind())
+                        .isEqualTo(RunbookException.Kind.ALREADY_RUNNING))
                 .hasMessageContaining("already runs for incident INC-1");
         RunbookExecution other = runner.start(runbook, incident("INC-2"));
         journal.awaitStep("go", WAITING_FOR_APPROVAL);
