@@ -103,9 +103,11 @@ class RunbookDryRunTest {
 
             assertThat(plan.dryRun()).isTrue();
             assertThat(plan.state()).isEqualTo(RunbookRun.State.SUCCEEDED);
-            assertThat(plan.steps()).extracting(RunbookRun.Step::name, RunbookRun.Step::kind, RunbookRun.Step::detail)
+            assertThat(plan.steps())
+                    .extracting(RunbookRun.Step::name, RunbookRun.Step::kind, RunbookRun.Step::detail)
                     .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple("circuit-open", RunbookStepKind.CHECK, "check circuit-open"),
+                            org.assertj.core.groups.Tuple.tuple(
+                                    "circuit-open", RunbookStepKind.CHECK, "check circuit-open"),
                             org.assertj.core.groups.Tuple.tuple(
                                     "open-circuit",
                                     RunbookStepKind.ACTION,
@@ -169,7 +171,10 @@ class RunbookDryRunTest {
             }
         };
         RunbookRun plan = runner.dryRun(
-                Runbook.builder("broken").step(RunbookStep.action("act", broken)).build(), incident("INC-1"));
+                Runbook.builder("broken")
+                        .step(RunbookStep.action("act", broken))
+                        .build(),
+                incident("INC-1"));
         assertThat(plan.steps().get(0).detail()).isEqualTo("(describe failed: IllegalStateException: no description)");
         assertThat(List.copyOf(calls.list())).isEmpty();
     }

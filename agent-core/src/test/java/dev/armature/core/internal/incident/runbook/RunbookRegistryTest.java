@@ -48,7 +48,8 @@ class RunbookRegistryTest {
                         .build())
                 .isInstanceOf(RunbookException.class)
                 .hasMessageContaining("step 'open_circuit' of runbook model-outage");
-        assertThatThrownBy(() -> Runbook.builder("model-outage").step(PASS).step(PASS).build())
+        assertThatThrownBy(() ->
+                        Runbook.builder("model-outage").step(PASS).step(PASS).build())
                 .isInstanceOfSatisfying(RunbookException.class, e -> {
                     assertThat(e.kind()).isEqualTo(RunbookException.Kind.INVALID);
                     assertThat(e.runbook()).isEqualTo("model-outage");
@@ -82,21 +83,33 @@ class RunbookRegistryTest {
                 .step(PASS)
                 .build();
 
-        assertThat(r.answers(IncidentKey.of(IncidentKey.Kind.GUARD, "model.chat"))).isTrue();
+        assertThat(r.answers(IncidentKey.of(IncidentKey.Kind.GUARD, "model.chat")))
+                .isTrue();
         assertThat(r.answers(IncidentKey.alert("error-rate", Map.of("component", "model"))))
                 .as("labels are not compared")
                 .isTrue();
-        assertThat(r.answers(IncidentKey.of(IncidentKey.Kind.COMPONENT, "model-gateway"))).isTrue();
-        assertThat(r.answers(IncidentKey.of(IncidentKey.Kind.FINGERPRINT, "v1:abc"))).isTrue();
-        assertThat(r.answers(IncidentKey.of(IncidentKey.Kind.COMPONENT, "model.chat"))).isFalse();
-        assertThat(r.answers(IncidentKey.of(IncidentKey.Kind.GUARD, "model.embed"))).isFalse();
+        assertThat(r.answers(IncidentKey.of(IncidentKey.Kind.COMPONENT, "model-gateway")))
+                .isTrue();
+        assertThat(r.answers(IncidentKey.of(IncidentKey.Kind.FINGERPRINT, "v1:abc")))
+                .isTrue();
+        assertThat(r.answers(IncidentKey.of(IncidentKey.Kind.COMPONENT, "model.chat")))
+                .isFalse();
+        assertThat(r.answers(IncidentKey.of(IncidentKey.Kind.GUARD, "model.embed")))
+                .isFalse();
     }
 
     @Test
     void the_registry_finds_runbooks_by_name_and_by_key_and_refuses_duplicate_names() {
-        Runbook host = Runbook.builder("model-outage").forGuard("model.chat").step(PASS).build();
-        Runbook plugin = Runbook.builder("chat-slow").forGuard("model.chat").step(PASS).build();
-        Runbook other = Runbook.builder("disk-full").forComponent("workspace").step(PASS).build();
+        Runbook host = Runbook.builder("model-outage")
+                .forGuard("model.chat")
+                .step(PASS)
+                .build();
+        Runbook plugin =
+                Runbook.builder("chat-slow").forGuard("model.chat").step(PASS).build();
+        Runbook other = Runbook.builder("disk-full")
+                .forComponent("workspace")
+                .step(PASS)
+                .build();
         RunbookRegistry registry = RunbookRegistry.of(List.of(host), List.of(plugin, other));
 
         assertThat(registry.all()).containsExactly(host, plugin, other);
@@ -147,7 +160,8 @@ class RunbookRegistryTest {
                 new java.util.concurrent.atomic.AtomicReference<>(List.of());
         dev.armature.core.functional.TestComponent reader = new dev.armature.core.functional.TestComponent(
                         dev.armature.api.ComponentDescriptor.of("incidents"))
-                .onStart(c -> contributed.set(java.util.Objects.requireNonNull(c).contributions(Runbook.class)));
+                .onStart(
+                        c -> contributed.set(java.util.Objects.requireNonNull(c).contributions(Runbook.class)));
         RunbooksExtension extension = RunbooksExtension.of(fromHost);
         try (AgentSystem system = AgentSystem.builder()
                 .environment(Map.of())
@@ -159,7 +173,8 @@ class RunbookRegistryTest {
                 .component(reader)
                 .build()) {
             system.start();
-            RunbookRegistry registry = RunbookRegistry.of(extension.runbooks(), java.util.Objects.requireNonNull(contributed.get()));
+            RunbookRegistry registry =
+                    RunbookRegistry.of(extension.runbooks(), java.util.Objects.requireNonNull(contributed.get()));
             assertThat(registry.all()).containsExactly(fromHost, fromPlugin);
         }
     }
