@@ -28,7 +28,10 @@ public final class RunbookException extends ArmatureException {
         ALREADY_RUNNING
     }
 
+    /** Why the runbook or the request was refused. */
     private final Kind kind;
+
+    /** The name of the runbook concerned. */
     private final String runbook;
 
     /**

@@ -107,6 +107,27 @@ public final class RunbookExecution {
         }
     }
 
+    /**
+     * Ends the run as FAILED where it stands, without rollback: the system is stopping, and its
+     * workers and scheduler with it. A step still running may finish, but nothing follows it.
+     */
+    void abort(String reason) {
+        synchronized (this) {
+            Attempt a = current;
+            if (a == null || a.settled) {
+                return;
+            }
+            a.settled = true;
+            Cancellable t = a.timer;
+            if (t != null) {
+                var unused = t.cancel();
+            }
+            status = with(status, a.index, status.state(), RunbookStepOutcome.FAILED, reason);
+            a.report(RunbookStepOutcome.FAILED, reason);
+            finish(RunbookRun.State.FAILED, a.index);
+        }
+    }
+
     private String position(RunbookRun run) {
         return run.position() < run.steps().size()
                 ? run.steps().get(run.position()).name()
@@ -236,9 +257,6 @@ public final class RunbookExecution {
         @Nullable
         Cancellable timer; // guarded by the execution
 
-        @Nullable
-        FutureTask<@Nullable Void> task; // guarded by the execution
-
         Attempt(int index, RunbookStep step, boolean rollback) {
             this.index = index;
             this.step = step;
@@ -248,9 +266,14 @@ public final class RunbookExecution {
         /** Submits the work and sets the timeout; under the execution's lock. */
         void start(Duration timeout, Runnable work) {
             FutureTask<@Nullable Void> t = new FutureTask<>(work, null);
-            task = t;
             timer = runner.scheduler().schedule(timeout, () -> {
                 synchronized (RunbookExecution.this) {
+                    if (settled) {
+                        return;
+                    }
+                    // Only an overrun is interrupted, and only from here: a body that settles
+                    // itself must not interrupt its own thread, which goes on to the journal.
+                    var unused = t.cancel(true);
                     settle(
                             rollback ? RunbookStepOutcome.ROLLBACK_FAILED : RunbookStepOutcome.TIMED_OUT,
                             (waiting ? "nobody approved it within " : "ran past its timeout of ") + timeout);
@@ -287,11 +310,6 @@ public final class RunbookExecution {
                 Cancellable t = timer;
                 if (t != null) {
                     var unused = t.cancel();
-                }
-                FutureTask<@Nullable Void> work = task;
-                if (work != null
-                        && (outcome == RunbookStepOutcome.TIMED_OUT || outcome == RunbookStepOutcome.ROLLBACK_FAILED)) {
-                    var unused = work.cancel(true); // an overrun is interrupted; a finished task ignores it
                 }
                 status = with(status, index, status.state(), outcome, detail);
                 report(outcome, detail);

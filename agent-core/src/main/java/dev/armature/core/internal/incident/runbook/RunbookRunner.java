@@ -200,6 +200,19 @@ public final class RunbookRunner {
         return active.values().stream().map(RunbookExecution::status).toList();
     }
 
+    /**
+     * Ends every run that has not ended as FAILED, without rollbacks, each reported to the journal;
+     * for the incident manager's stop, before the system's workers and scheduler go away.
+     *
+     * @param reason why, for the timeline
+     */
+    public void abortAll(String reason) {
+        requireNonNull(reason, "reason");
+        for (RunbookExecution run : List.copyOf(active.values())) {
+            run.abort(reason);
+        }
+    }
+
     Executor workers() {
         return workers;
     }

@@ -319,6 +319,27 @@ class RunbookRunnerTest {
     }
 
     @Test
+    void runs_still_going_when_the_system_stops_end_failed_where_they_stand() throws Exception {
+        Runbook runbook = Runbook.builder("model-outage")
+                .step(RunbookStep.gate("approve-restart", "incident-commander"))
+                .step(RunbookStep.action("restart", calls.passing("restart")))
+                .build();
+        RunbookExecution run = runner.start(runbook, incident("INC-1"));
+        journal.awaitStep("approve-restart", WAITING_FOR_APPROVAL);
+
+        runner.abortAll("the system is stopping");
+
+        RunbookRun ended = end(run);
+        assertThat(ended.state()).isEqualTo(RunbookRun.State.FAILED);
+        assertThat(ended.steps().get(0).detail()).isEqualTo("the system is stopping");
+        assertThat(journal.awaitStep("approve-restart", FAILED).detail()).isEqualTo("the system is stopping");
+        assertThat(runner.active()).isEmpty();
+        time.advance(RunbookStep.DEFAULT_TIMEOUT); // the gate's timeout was cancelled: nothing more happens
+        assertThat(journal.briefs()).containsExactly("approve-restart:WAITING_FOR_APPROVAL", "approve-restart:FAILED");
+        assertThat(calls.list()).isEmpty();
+    }
+
+    @Test
     void a_journal_that_throws_does_not_stop_the_run() throws Exception {
         RunbookRunner throwing = new RunbookRunner(
                 system,
