@@ -233,6 +233,36 @@ class RunbookActionsTest {
     }
 
     @Test
+    void each_holder_of_a_forced_circuit_releases_only_its_own_hold() throws Exception {
+        try (AgentSystem system = system();
+                EventProbe probe = EventProbe.all(system)) {
+            system.start();
+            Guard chat = system.guard("model.chat");
+
+            assertThat(chat.forceOpen("host-maintenance", "deploying the model proxy"))
+                    .isTrue();
+            assertThat(chat.forceOpen("host-maintenance", "again")).isFalse();
+            assertThat(chat.forceOpen("runbook", "incident INC-1")).isTrue();
+            assertThat(chat.releaseForce("nobody", "not a holder")).isFalse();
+            assertThat(chat.releaseForce("host-maintenance", "deployed")).isTrue();
+            assertThat(chat.circuitState()).isEqualTo(CircuitState.FORCED_OPEN);
+            assertThatThrownBy(() -> chat.call(() -> "unreached")).hasMessageContaining("forced open: incident INC-1");
+            assertThat(chat.releaseForce("runbook", "fixed")).isTrue();
+            assertThat(chat.circuitState()).isEqualTo(CircuitState.CLOSED);
+            assertThatThrownBy(() -> chat.forceOpen(" ", "no holder"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("needs a holder");
+            // One event into the forced state and one out of it, however many holders came and went.
+            probe.awaitEver(
+                    dev.armature.api.resilience.GuardEvent.CircuitStateChanged.class,
+                    e -> e.to() == CircuitState.CLOSED);
+            assertThat(probe.seen(dev.armature.api.resilience.GuardEvent.CircuitStateChanged.class))
+                    .extracting(dev.armature.api.resilience.GuardEvent.CircuitStateChanged::to)
+                    .containsExactly(CircuitState.FORCED_OPEN, CircuitState.CLOSED);
+        }
+    }
+
+    @Test
     void rollback_config_returns_to_an_earlier_version_and_fails_for_one_the_history_lacks() throws Exception {
         try (AgentSystem system = system(Map.of("agent.greeting", "hello"))) {
             system.start();
