@@ -175,6 +175,26 @@ public interface AgentSystem extends AutoCloseable {
     void reportNotLive(String component, String reason);
 
     /**
+     * Restarts a component on request, as a person or a runbook would: a running component is
+     * stopped and started again (with the components its restart strategy restarts with it), a
+     * failed or stopped one is started again with its hard dependents that stopped with it. Unlike
+     * a failure, it does not count against the component's restart intensity. Returns at once; the
+     * restart happens in the background, with its {@link ComponentEvent}s.
+     *
+     * @param component the component's name
+     * @param reason why, for the events and people
+     * @return whether a restart began; {@code false} when the component is already on its way
+     *     (starting, restarting or stopping)
+     * @throws IllegalArgumentException if the system has no component of that name
+     * @throws IllegalLifecycleException if the system is not running, or safe mode keeps the
+     *     component stopped
+     * @since 0.1
+     */
+    default boolean restart(String component, String reason) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot restart components");
+    }
+
+    /**
      * Returns the system's emergency brake: safe mode.
      *
      * <pre>{@code

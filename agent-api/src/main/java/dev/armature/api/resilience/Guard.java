@@ -91,6 +91,46 @@ public interface Guard {
     CircuitState circuitState();
 
     /**
+     * Forces the circuit of the guards of this name (keyed ones included) open on behalf of a
+     * holder: every call is rejected as {@code CIRCUIT_OPEN} while any holder holds it, whatever
+     * the breaker's own state, and across reconfigurations. Each holder releases only its own hold,
+     * so a circuit that safe mode (holder {@code safe-mode}) and a runbook (holder {@code runbook})
+     * both forced open stays open until both have let go. Thread-safe.
+     *
+     * @param holder who holds the circuit open, lower-case words joined by hyphens
+     * @param reason why, for the rejections, the events and people
+     * @return whether this call took the hold; {@code false} when the holder held it already
+     * @since 0.1
+     */
+    default boolean forceOpen(String holder, String reason) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot force its circuit open");
+    }
+
+    /**
+     * Releases a holder's hold on the circuit; the circuit stays forced open while another holder
+     * holds it, and otherwise returns to the breaker's own state.
+     *
+     * @param holder the holder given to {@link #forceOpen}
+     * @param reason why, for the events
+     * @return whether the holder held it
+     * @since 0.1
+     */
+    default boolean releaseForce(String holder, String reason) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot release a forced circuit");
+    }
+
+    /**
+     * Moves the guard's circuit breaker to CLOSED, forgetting the failures it counted, as after a
+     * fix; holds taken with {@link #forceOpen} stay. Nothing happens when the guard has no breaker.
+     *
+     * @param reason why, for the events
+     * @since 0.1
+     */
+    default void closeCircuit(String reason) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot close its circuit");
+    }
+
+    /**
      * Returns the layers the guard was built with, from the outside in, and their options.
      *
      * @return the descriptor of the current configuration

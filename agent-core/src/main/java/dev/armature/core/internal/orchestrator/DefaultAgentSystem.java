@@ -107,6 +107,8 @@ public final class DefaultAgentSystem implements AgentSystem {
     /** The system's own worker pool; absent when the host gave a worker executor. */
     private final @Nullable ThreadPoolExecutor ownedWorkers;
 
+    private final Executor workers;
+
     private final TimedOperations ops;
     private final ThreadPoolExecutor delivery;
     private final DefaultEventBus bus;
@@ -188,6 +190,7 @@ public final class DefaultAgentSystem implements AgentSystem {
             workers = pool;
             this.ownedWorkers = pool;
         }
+        this.workers = workers;
         // At most one delivery task per subscriber is queued, so this queue is bounded by the subscribers.
         this.delivery = new ThreadPoolExecutor(
                 4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads.factory("events"));
@@ -528,6 +531,11 @@ public final class DefaultAgentSystem implements AgentSystem {
         return guards.guard(name);
     }
 
+    /** Returns the system's worker pool, for the parts of the runtime that run blocking work (runbooks). */
+    public Executor workers() {
+        return workers;
+    }
+
     /** Returns the system's guards, for the parts of the runtime that connect to them. */
     public Guards guards() {
         return guards;
@@ -558,6 +566,17 @@ public final class DefaultAgentSystem implements AgentSystem {
                     "no component is named '" + component + "'; the system has " + graph.order());
         }
         orchestrator.notLive(component, reason);
+    }
+
+    @Override
+    public boolean restart(String component, String reason) {
+        requireNonNull(component, "component");
+        requireNonNull(reason, "reason");
+        if (!graph.order().contains(component)) {
+            throw new IllegalArgumentException(
+                    "no component is named '" + component + "'; the system has " + graph.order());
+        }
+        return orchestrator.restart(component, reason);
     }
 
     @Override

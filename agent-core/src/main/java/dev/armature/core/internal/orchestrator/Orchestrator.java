@@ -681,6 +681,64 @@ final class Orchestrator implements HealthWatch.Supervisor, RecoveryEngine.Compo
     }
 
     /**
+     * Restarts a component on request (a person, a runbook), without counting it as a failure: a
+     * running one stops and starts again with the group its restart strategy names, at once; a
+     * failed or stopped one starts again with the hard dependents that stopped with it.
+     *
+     * @return whether a restart began; false when the component is already on its way
+     */
+    boolean restart(String name, String reason) {
+        synchronized (lock) {
+            ComponentNode n = node(name);
+            if (mode != Mode.RUNNING) {
+                throw new IllegalLifecycleException(
+                        "restart of component '" + name + "'",
+                        mode.name(),
+                        "components are restarted only while the system runs");
+            }
+            if (safeMode && !n.descriptor.essential()) {
+                throw new IllegalLifecycleException(
+                        "restart of non-essential component '" + name + "'",
+                        "SAFE_MODE",
+                        "safe mode keeps non-essential components stopped; exit safe mode first");
+            }
+            FailureInfo cause = new FailureInfo("restart", "restart requested: " + reason);
+            switch (n.state) {
+                case RUNNING -> {
+                    List<ComponentNode> group = restartGroup(n, n.descriptor.restartPolicy());
+                    RestartGate gate = new RestartGate(group);
+                    for (ComponentNode g : group) {
+                        g.awaitingBackoff = true;
+                        transition(g, ComponentState.RESTARTING, g == n ? cause : restartedWith(n));
+                    }
+                    n.restartGroup = group;
+                    stopEachInReverse(group, gate);
+                    gate.backoffPassed(); // no backoff: nothing failed
+                    return true;
+                }
+                case FAILED, STOPPED -> {
+                    List<ComponentNode> group = new ArrayList<>();
+                    group.add(n);
+                    for (String dependent : graph.transitiveHardDependents(name)) {
+                        ComponentNode d = node(dependent);
+                        if (d.state == ComponentState.STOPPED && d.stoppedWith != null && !d.suspended) {
+                            group.add(d);
+                        }
+                    }
+                    for (ComponentNode g : group) {
+                        restartAfresh(g, cause);
+                    }
+                    launchReady();
+                    return true;
+                }
+                default -> {
+                    return false;
+                }
+            }
+        }
+    }
+
+    /**
      * Marks a stopped or failed component to start again at the next launch, with a fresh restart
      * intensity and backoff: it was not the supervisor that gave up on it this time.
      */

@@ -162,6 +162,12 @@ final class Breaker {
         }
     }
 
+    /** Moves the breaker to CLOSED with empty counts, as after a fix; reported as a transition. */
+    synchronized void close(long now, String why) {
+        cb.reset(); // CLOSED with fresh metrics, from any state
+        observe(now, why);
+    }
+
     /** Reports a transition once: the first caller to see the new state publishes it. */
     private void observe(long now, @Nullable String reason) {
         CircuitBreaker.State current = cb.getState();

@@ -556,6 +556,25 @@ final class DefaultGuard implements Guard {
     }
 
     @Override
+    public boolean forceOpen(String holder, String reason) {
+        return owner.forceOpen(name, holder, reason);
+    }
+
+    @Override
+    public boolean releaseForce(String holder, String reason) {
+        return owner.release(name, holder, reason);
+    }
+
+    @Override
+    public void closeCircuit(String reason) {
+        requireNonNull(reason, "reason");
+        Breaker b = pipeline.breaker();
+        if (b != null) {
+            b.close(owner.time.nanoTime(), reason);
+        }
+    }
+
+    @Override
     public Guard forKey(String key) {
         requireNonNull(key, "key");
         if (this.key != null) {

@@ -196,42 +196,55 @@ public final class Guards implements RecoveryEngine.GuardActions, SafeModeSwitch
         overrides(name).answer = null;
     }
 
-    /**
-     * Forces the circuit of the guards of a name open: every call is rejected as CIRCUIT_OPEN until
-     * {@link #release}, whatever the breaker's own state, and across reconfigurations.
-     *
-     * @return whether this call forced it; false when it was forced already
-     */
+    /** The holder under which safe mode forces circuits open. */
+    public static final String SAFE_MODE_HOLDER = "safe-mode";
+
+    /** Forces a circuit open for safe mode; see {@link #forceOpen(String, String, String)}. */
     @Override
     public boolean forceOpen(String name, String reason) {
-        validateName(name);
-        GuardOverrides o = overrides(name);
-        synchronized (o) {
-            if (o.forcedOpen != null) {
-                return false;
-            }
-            o.forcedOpen = reason;
-        }
-        // Made now if not yet used, so that its state shows the force and the event is published.
-        ((DefaultGuard) guard(name)).forcedOpenChanged(true, reason);
-        return true;
+        return forceOpen(name, SAFE_MODE_HOLDER, reason);
     }
 
-    /** Releases a circuit forced open; returns whether it was. */
+    /** Releases safe mode's hold on a circuit; see {@link #release(String, String, String)}. */
     @Override
     public boolean release(String name, String reason) {
+        return release(name, SAFE_MODE_HOLDER, reason);
+    }
+
+    /**
+     * Forces the circuit of the guards of a name open on behalf of a holder: every call is rejected
+     * as CIRCUIT_OPEN while any holder holds it, whatever the breaker's own state, and across
+     * reconfigurations.
+     *
+     * @return whether this call took the hold; false when the holder held it already
+     */
+    public boolean forceOpen(String name, String holder, String reason) {
+        validateName(name);
+        requireNonNull(holder, "holder");
+        requireNonNull(reason, "reason");
+        if (holder.isBlank()) {
+            throw new IllegalArgumentException("forcing the circuit of guard " + name + " open needs a holder, such as"
+                    + " runbook, so that only the holder releases it");
+        }
+        GuardOverrides.Hold hold = overrides(name).hold(holder, reason);
+        if (hold == GuardOverrides.Hold.FORCED) {
+            // Made now if not yet used, so that its state shows the force and the event is published.
+            ((DefaultGuard) guard(name)).forcedOpenChanged(true, reason);
+        }
+        return hold != GuardOverrides.Hold.ALREADY_HELD;
+    }
+
+    /** Releases a holder's hold on a circuit; returns whether it held it. */
+    public boolean release(String name, String holder, String reason) {
         GuardOverrides o = overrides.get(name);
         if (o == null) {
             return false;
         }
-        synchronized (o) {
-            if (o.forcedOpen == null) {
-                return false;
-            }
-            o.forcedOpen = null;
+        GuardOverrides.Hold released = o.release(holder);
+        if (released == GuardOverrides.Hold.FORCED) {
+            ((DefaultGuard) guard(name)).forcedOpenChanged(false, reason);
         }
-        ((DefaultGuard) guard(name)).forcedOpenChanged(false, reason);
-        return true;
+        return released != GuardOverrides.Hold.ALREADY_HELD;
     }
 
     static void validateName(String name) {
