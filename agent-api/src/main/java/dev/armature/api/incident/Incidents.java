@@ -145,4 +145,43 @@ public interface Incidents {
      * @throws IncidentException if no incident has the id or it has no such open item
      */
     Incident closeActionItem(String id, String itemId, String actor);
+
+    /**
+     * Starts a runbook for an incident; returns at once, while its steps run on the system's
+     * workers. Each step's outcome is recorded on the incident's timeline.
+     *
+     * @param id the incident's id
+     * @param runbook the runbook's name
+     * @param actor who starts it
+     * @return the run as it starts
+     * @throws IncidentException if no incident has the id
+     * @throws RunbookException if no runbook has the name ({@link RunbookException.Kind#UNKNOWN}) or
+     *     it already runs for the incident ({@link RunbookException.Kind#ALREADY_RUNNING})
+     */
+    RunbookRun runRunbook(String id, String runbook, String actor);
+
+    /**
+     * Returns the plan of a runbook for an incident: each step with what it would do. Touches
+     * nothing: no step, precondition or rollback runs, and the timeline is not changed.
+     *
+     * @param id the incident's id
+     * @param runbook the runbook's name
+     * @return the plan, a run marked as dry
+     * @throws IncidentException if no incident has the id
+     * @throws RunbookException if no runbook has the name
+     */
+    RunbookRun dryRunRunbook(String id, String runbook);
+
+    /**
+     * Approves the manual gate a runbook's run waits at, so that the run goes on.
+     *
+     * @param id the incident's id
+     * @param runbook the runbook's name
+     * @param step the gate's name
+     * @param approver who approves
+     * @return the run after the approval
+     * @throws RunbookException if no run of the runbook goes on for the incident, or it does not
+     *     wait at that gate ({@link RunbookException.Kind#NOT_WAITING})
+     */
+    RunbookRun approveRunbookStep(String id, String runbook, String step, String approver);
 }

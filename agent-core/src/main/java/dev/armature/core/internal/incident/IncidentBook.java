@@ -16,6 +16,8 @@ import dev.armature.api.incident.IncidentKey;
 import dev.armature.api.incident.IncidentState;
 import dev.armature.api.incident.Incidents;
 import dev.armature.api.incident.Priority;
+import dev.armature.api.incident.RunbookException;
+import dev.armature.api.incident.RunbookRun;
 import dev.armature.api.incident.Severity;
 import dev.armature.api.incident.TimelineEntry;
 import dev.armature.api.monitoring.Notification;
@@ -30,7 +32,11 @@ import dev.armature.core.internal.incident.escalation.EscalationEngine;
 import dev.armature.core.internal.incident.escalation.EscalationHooks;
 import dev.armature.core.internal.incident.escalation.EscalationPosition;
 import dev.armature.core.internal.incident.escalation.EscalationRun;
+import dev.armature.core.internal.incident.runbook.RunbookJournal;
+import dev.armature.core.internal.incident.runbook.RunbookRegistry;
+import dev.armature.core.internal.incident.runbook.RunbookRunner;
 import dev.armature.core.notification.AtLeastOnceDelivery;
+import dev.armature.spi.incident.Runbook;
 import dev.armature.spi.monitoring.NotificationChannel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +48,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -84,6 +91,8 @@ final class IncidentBook implements Signals.Sink, Incidents {
     final EscalationEngine escalation;
     final Map<String, EscalationRun> escalations = new HashMap<>();
     final Map<String, IncidentCodec.SavedEscalation> positions = new HashMap<>();
+    private RunbookRegistry runbooks = RunbookRegistry.of(List.of(), List.of());
+    private @Nullable RunbookRunner runner;
     private boolean closed;
 
     IncidentBook(
@@ -122,6 +131,37 @@ final class IncidentBook implements Signals.Sink, Incidents {
                         }
                     }
                 });
+    }
+
+    /** Gives the book its runbooks and the runner that runs them; a book without them refuses runs. */
+    synchronized void runbooks(RunbookRegistry registry, RunbookRunner runner) {
+        this.runbooks = registry;
+        this.runner = runner;
+    }
+
+    /** Records the outcomes of runbook steps; a dry run's plan is not recorded (it touches nothing). */
+    RunbookJournal journal() {
+        return (incidentId, runbook, step, outcome, detail, dryRun) -> {
+            if (dryRun) {
+                return;
+            }
+            synchronized (this) {
+                Incident i = byId.get(incidentId);
+                if (i == null || closed) {
+                    return;
+                }
+                append(
+                        i,
+                        TimelineEntry.Kind.RUNBOOK,
+                        TimelineEntry.SYSTEM,
+                        "runbook " + runbook + ", step " + step + ": "
+                                + outcome.name().toLowerCase(Locale.ROOT) + (detail.isEmpty() ? "" : ": " + detail),
+                        Map.of("runbook", runbook, "step", step, "outcome", outcome.name()),
+                        time.now(),
+                        Optional.empty(),
+                        i);
+            }
+        };
     }
 
     /** Takes back the saved incidents. */
@@ -178,6 +218,10 @@ final class IncidentBook implements Signals.Sink, Incidents {
         subscriptions.forEach(Subscription::close);
         synchronized (this) {
             closed = true;
+            RunbookRunner r = runner;
+            if (r != null) {
+                r.abortAll("the system is stopping");
+            }
             // Stopped, not resolved: the saved positions let the next run resume them.
             escalations.values().forEach(EscalationRun::close);
             quietTimers.values().forEach(Cancellable::cancel);
@@ -302,6 +346,22 @@ final class IncidentBook implements Signals.Sink, Incidents {
         notifyChannels(i, opened);
         armQuiet(i);
         escalationPolicy.ifPresent(p -> escalations.put(id, escalation.start(id, p, pos -> position(id, p, pos))));
+        RunbookRunner r = runner;
+        if (r != null && settings.autoRunRunbooks()) {
+            for (Runbook runbook : runbooks.boundTo(i.key())) {
+                Incident now = requireNonNull(byId.get(id));
+                append(
+                        now,
+                        TimelineEntry.Kind.RUNBOOK,
+                        TimelineEntry.SYSTEM,
+                        "runbook " + runbook.name() + " started: it is bound to " + i.key(),
+                        Map.of("runbook", runbook.name()),
+                        at,
+                        Optional.empty(),
+                        now);
+                r.start(runbook, requireNonNull(byId.get(id)));
+            }
+        }
         return Optional.of(requireNonNull(byId.get(id)));
     }
 
@@ -885,5 +945,54 @@ final class IncidentBook implements Signals.Sink, Incidents {
         } catch (NumberFormatException | IndexOutOfBoundsException e) {
             return 0; // not an id this manager made; sorts first among equals
         }
+    }
+
+    @Override
+    public RunbookRun runRunbook(String id, String runbook, String actor) {
+        requireNonNull(actor, "actor");
+        synchronized (this) {
+            Incident i = get(id);
+            Runbook r = runbooks.require(runbook);
+            RunbookRunner run = requireRunner(runbook);
+            Incident now = append(
+                    i,
+                    TimelineEntry.Kind.RUNBOOK,
+                    actor,
+                    "runbook " + r.name() + " started by " + actor,
+                    Map.of("runbook", r.name()),
+                    time.now(),
+                    Optional.empty(),
+                    i);
+            return run.start(r, now).status();
+        }
+    }
+
+    @Override
+    public RunbookRun dryRunRunbook(String id, String runbook) {
+        synchronized (this) {
+            return requireRunner(runbook).dryRun(runbooks.require(runbook), get(id));
+        }
+    }
+
+    @Override
+    public RunbookRun approveRunbookStep(String id, String runbook, String step, String approver) {
+        RunbookRunner run;
+        synchronized (this) {
+            get(id);
+            run = requireRunner(runbook);
+        }
+        // Outside the lock: the approval lets the run go on, and its steps record on the timeline.
+        return run.approve(id, runbook, step, approver);
+    }
+
+    private RunbookRunner requireRunner(String runbook) {
+        RunbookRunner r = runner;
+        if (r == null) {
+            throw new RunbookException(
+                    RunbookException.Kind.UNKNOWN,
+                    runbook,
+                    "runbooks run only in a running system; start the system to run " + runbook);
+        }
+        return r;
     }
 }

@@ -1,6 +1,7 @@
 package dev.armature.core.internal.incident;
 
 import com.google.common.base.Suppliers;
+import dev.armature.api.AgentSystem;
 import dev.armature.api.Component;
 import dev.armature.api.ComponentContext;
 import dev.armature.api.ComponentDescriptor;
@@ -13,9 +14,13 @@ import dev.armature.api.incident.Incident;
 import dev.armature.api.incident.IncidentKey;
 import dev.armature.api.incident.Incidents;
 import dev.armature.api.incident.Priority;
+import dev.armature.api.incident.RunbookRun;
 import dev.armature.api.incident.Severity;
 import dev.armature.api.state.StateStore;
 import dev.armature.core.internal.incident.escalation.EscalationConfig;
+import dev.armature.core.internal.incident.runbook.RunbookRegistry;
+import dev.armature.core.internal.incident.runbook.RunbookRunner;
+import dev.armature.spi.incident.Runbook;
 import dev.armature.spi.monitoring.NotificationChannel;
 import java.nio.file.Files;
 import java.time.LocalDate;
@@ -24,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -44,12 +51,21 @@ public final class IncidentManager implements Component, Incidents {
 
     private static final Logger log = LoggerFactory.getLogger(IncidentManager.class);
     private static final int QUEUE = 1024;
+    private static final int RUNBOOK_THREADS = 2;
 
+    private final List<Runbook> hostRunbooks;
     private volatile @Nullable IncidentBook book;
+    private volatile @Nullable ExecutorService runbookWorkers;
     private volatile @Nullable Subscription validator;
 
-    /** Creates the manager; it does nothing until started. */
-    public IncidentManager() {}
+    /**
+     * Creates the manager; it does nothing until started.
+     *
+     * @param hostRunbooks the runbooks the host gave with {@code RunbooksExtension}
+     */
+    public IncidentManager(List<Runbook> hostRunbooks) {
+        this.hostRunbooks = List.copyOf(hostRunbooks);
+    }
 
     @Override
     public ComponentDescriptor descriptor() {
@@ -98,6 +114,21 @@ public final class IncidentManager implements Component, Incidents {
                 channels,
                 executor,
                 escalation.defaultPolicy());
+        RunbookRegistry registry = RunbookRegistry.of(hostRunbooks, context.contributions(Runbook.class));
+        ExecutorService workers = Executors.newFixedThreadPool(RUNBOOK_THREADS, r -> {
+            Thread t = new Thread(r, "armature-runbooks");
+            t.setDaemon(true);
+            return t;
+        });
+        b.runbooks(
+                registry,
+                new RunbookRunner(
+                        context.service(AgentSystem.class),
+                        workers,
+                        context.scheduler(),
+                        context.timeSource(),
+                        b.journal()));
+        runbookWorkers = workers;
         try {
             if (Files.isDirectory(context.dataDirectory())) {
                 b.load(); // else nothing was ever saved, and the store is opened when something is
@@ -105,6 +136,7 @@ public final class IncidentManager implements Component, Incidents {
             b.subscribe();
         } catch (RuntimeException e) {
             b.close();
+            workers.shutdownNow();
             throw e;
         }
         book = b;
@@ -154,6 +186,11 @@ public final class IncidentManager implements Component, Incidents {
         }
         if (b != null) {
             b.close();
+        }
+        ExecutorService w = runbookWorkers;
+        runbookWorkers = null;
+        if (w != null) {
+            w.shutdownNow(); // the runs were aborted by the book; their steps are interrupted
         }
     }
 
@@ -221,5 +258,20 @@ public final class IncidentManager implements Component, Incidents {
     @Override
     public Incident closeActionItem(String id, String itemId, String actor) {
         return running("closeActionItem()").closeActionItem(id, itemId, actor);
+    }
+
+    @Override
+    public RunbookRun runRunbook(String id, String runbook, String actor) {
+        return running("runRunbook()").runRunbook(id, runbook, actor);
+    }
+
+    @Override
+    public RunbookRun dryRunRunbook(String id, String runbook) {
+        return running("dryRunRunbook()").dryRunRunbook(id, runbook);
+    }
+
+    @Override
+    public RunbookRun approveRunbookStep(String id, String runbook, String step, String approver) {
+        return running("approveRunbookStep()").approveRunbookStep(id, runbook, step, approver);
     }
 }

@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  * @param quiet how long an incident whose source no longer fails stays open without a signal before
  *     the system resolves it; zero for never
  * @param channels the channels told when an incident opens or changes state
+ * @param autoRunRunbooks whether the runbooks bound to a new incident's key start when it opens
  */
 record IncidentSettings(
         Set<SignalSource> openOn,
@@ -35,7 +36,8 @@ record IncidentSettings(
         Map<SignalSource, Priority> priorities,
         Duration circuitStuckAfter,
         Duration quiet,
-        List<String> channels) {
+        List<String> channels,
+        boolean autoRunRunbooks) {
     static final String PREFIX = "armature.incidents";
     static final String INVALID = "armature.incidents.invalid";
     private static final String OPEN_ON = PREFIX + ".open-on";
@@ -44,6 +46,7 @@ record IncidentSettings(
     private static final String STUCK = PREFIX + ".circuit-stuck-after";
     private static final String QUIET = PREFIX + ".auto-resolve-after-quiet";
     private static final String CHANNELS = PREFIX + ".channels";
+    private static final String AUTO_RUN = PREFIX + ".runbooks.auto-run";
 
     IncidentSettings {
         openOn = Set.copyOf(openOn);
@@ -103,6 +106,11 @@ record IncidentSettings(
                         ConfigType.listOf(ConfigType.STRING),
                         null,
                         "The notification channels told when an incident opens, changes state or resolves."))
+                .add(property(
+                        AUTO_RUN,
+                        ConfigType.BOOLEAN,
+                        "true",
+                        "Whether the runbooks bound to a new incident's key start when it opens."))
                 .build();
     }
 
@@ -122,6 +130,7 @@ record IncidentSettings(
         Duration stuck = Duration.ofMinutes(2);
         Duration quiet = Duration.ofMinutes(30);
         List<String> channels = List.of();
+        boolean autoRun = true;
         if (c != null) {
             List<String> names = c.getList(OPEN_ON, String.class);
             if (!names.isEmpty()) {
@@ -149,8 +158,9 @@ record IncidentSettings(
             stuck = nonNegative(c, STUCK, stuck);
             quiet = nonNegative(c, QUIET, quiet);
             channels = c.getList(CHANNELS, String.class);
+            autoRun = c.getOptional(AUTO_RUN, Boolean.class).orElse(true);
         }
-        return new IncidentSettings(openOn, severities, priorities, stuck, quiet, channels);
+        return new IncidentSettings(openOn, severities, priorities, stuck, quiet, channels, autoRun);
     }
 
     private static SignalSource source(String name, String key) {

@@ -1,9 +1,11 @@
 package dev.armature.core.internal.incident;
 
 import dev.armature.api.incident.Incidents;
+import dev.armature.core.incident.RunbooksExtension;
 import dev.armature.core.internal.incident.escalation.EscalationSchema;
 import dev.armature.spi.Plugin;
 import dev.armature.spi.PluginContext;
+import java.util.List;
 
 /**
  * Internal: contributes incident management, the component {@value IncidentManager#NAME} and the
@@ -29,7 +31,9 @@ public final class IncidentsPlugin implements Plugin {
 
     @Override
     public void contribute(PluginContext context) {
-        IncidentManager manager = new IncidentManager();
+        IncidentManager manager = new IncidentManager(context.extension(RunbooksExtension.class)
+                .map(RunbooksExtension::runbooks)
+                .orElse(List.of()));
         context.addConfigSchema(IncidentSettings.schema(ID));
         context.addConfigSchema(EscalationSchema.schema(ID));
         context.addComponent(manager);

@@ -82,7 +82,8 @@ class IncidentBookTest {
                 Map.of(),
                 Duration.ofMinutes(2),
                 Duration.ofMinutes(30),
-                channels);
+                channels,
+                true);
     }
 
     private IncidentBook book(IncidentSettings settings) {
@@ -272,7 +273,13 @@ class IncidentBookTest {
     void a_disabled_signal_opens_nothing() {
         book.close();
         book = book(new IncidentSettings(
-                EnumSet.of(SignalSource.MANUAL), Map.of(), Map.of(), Duration.ofMinutes(2), Duration.ZERO, List.of()));
+                EnumSet.of(SignalSource.MANUAL),
+                Map.of(),
+                Map.of(),
+                Duration.ofMinutes(2),
+                Duration.ZERO,
+                List.of(),
+                true));
 
         bus.publish("alerts", fired(AlertSeverity.CRITICAL, time.now()));
 

@@ -104,7 +104,8 @@ class IncidentStateMachinePropertyTest {
                 Map.of(),
                 Duration.ofMinutes(2),
                 QUIET,
-                List.of());
+                List.of(),
+                true);
         IncidentBook book = book(store, time, bus, settings);
         Map<String, Expected> expected = new LinkedHashMap<>();
         Map<IncidentKey, String> open = new HashMap<>();
