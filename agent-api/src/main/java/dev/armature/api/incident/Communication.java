@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param audience who it is for
  * @param incidentId the incident it is about
  * @param severity the incident's severity when it was rendered
- * @param subject the first line of the rendered text
+ * @param subject the first line of the rendered text that is not blank
  * @param body the rest of the rendered text, without the blank lines that separate it from the
  *     subject; may be empty
  * @param at when it was rendered, on the system's clock

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * A logic-less message about an incident, in Mustache syntax ({@code {{field}}}, and {@code
  * {{#field}}…{{/field}}} for text shown only when a field has a value). The first line of the
- * rendered text is the {@link Communication#subject()}, the rest its body.
+ * rendered text that is not blank is the {@link Communication#subject()}, the rest its body.
  *
  * <p>The fields a template may name are the incident's own (see {@code docs/incidents.md}: {@code id},
  * {@code severity}, {@code state}, {@code opened-at}, {@code duration}, and for {@link

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.samskivert.mustache.BasicCollector;
 import com.samskivert.mustache.Mustache;
-import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
 import dev.armature.api.incident.Audience;
 import dev.armature.api.incident.Communication;
@@ -139,7 +138,7 @@ public final class TemplateRenderer {
         String text;
         try {
             text = compiled.template().execute(context);
-        } catch (MustacheException e) {
+        } catch (RuntimeException e) {
             // Unreachable when the checks above hold; kept typed so that no other exception escapes.
             throw invalid(template, severity, "cannot be rendered: " + e.getMessage(), e);
         }
@@ -194,7 +193,9 @@ public final class TemplateRenderer {
         Template compiled;
         try {
             compiled = COMPILER.compile(template.text());
-        } catch (MustacheException e) {
+        } catch (RuntimeException e) {
+            // Not only MustacheException: jmustache 1.16 fails on "{{}}" with an index error. The text
+            // comes from configuration, so any failure to parse it is the text's fault.
             throw invalid(template, null, "is not valid Mustache: " + e.getMessage(), e);
         }
         Set<String> names = new TreeSet<>();

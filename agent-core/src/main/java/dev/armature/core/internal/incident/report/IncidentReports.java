@@ -2,6 +2,7 @@ package dev.armature.core.internal.incident.report;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -55,8 +56,8 @@ public final class IncidentReports {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            // ActionItem.isOpen() is written as "open", which is derived; reading ignores it.
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .addMixIn(ActionItem.class, ActionItemJson.class)
             .build();
 
     private static final ObjectWriter WRITER = JSON.writer(new DefaultPrettyPrinter()
@@ -64,6 +65,10 @@ public final class IncidentReports {
             .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
     private IncidentReports() {}
+
+    /** ActionItem.isOpen() is written as "open" for readers of the JSON; it is derived, so reading skips it. */
+    @JsonIgnoreProperties(value = "open", allowGetters = true)
+    private abstract static class ActionItemJson {}
 
     /**
      * Builds the report with the default acknowledgement target.
