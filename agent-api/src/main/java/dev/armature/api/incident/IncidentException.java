@@ -26,7 +26,10 @@ public final class IncidentException extends ArmatureException {
         UNKNOWN_REFERENCE
     }
 
+    /** Why the request was refused. */
     private final Kind kind;
+
+    /** The id of the incident the request named. */
     private final String incidentId;
 
     /**

@@ -30,9 +30,16 @@ public final class TemplateException extends ArmatureException {
         INTERNAL_DETAIL
     }
 
+    /** Why the template was refused. */
     private final Kind kind;
+
+    /** The template's name. */
     private final String template;
+
+    /** The severity it was rendered at, or null when the text itself is wrong. */
     private final @Nullable Severity severity;
+
+    /** The missing, unknown or leaking fields. */
     private final List<String> fields;
 
     /**
