@@ -184,4 +184,31 @@ public interface Incidents {
      *     wait at that gate ({@link RunbookException.Kind#NOT_WAITING})
      */
     RunbookRun approveRunbookStep(String id, String runbook, String step, String approver);
+
+    /**
+     * Renders a communication template for an incident and sends it: records it on the timeline,
+     * delivers it to the incident channels, and restarts the incident's update reminders.
+     *
+     * @param id the incident's id
+     * @param template the template's name ({@code internal}, {@code status-page} or one configured)
+     * @param fields the fields the template needs, such as {@code impact}, {@code status} and {@code
+     *     next-update}
+     * @param actor who sends it
+     * @return the rendered communication
+     * @throws IncidentException if no incident has the id, or no template has the name ({@link
+     *     IncidentException.Kind#UNKNOWN_REFERENCE})
+     * @throws TemplateException if a field the severity requires is missing or the text names one
+     *     that is not given; nothing was sent
+     */
+    Communication communicate(String id, String template, java.util.Map<String, String> fields, String actor);
+
+    /**
+     * Returns the post-incident report of an incident: of a resolved one, final; of an open one, a
+     * draft as of now.
+     *
+     * @param id the incident's id
+     * @return the report
+     * @throws IncidentException if no incident has the id
+     */
+    IncidentReport report(String id);
 }

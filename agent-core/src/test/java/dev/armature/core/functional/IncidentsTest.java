@@ -67,8 +67,14 @@ class IncidentsTest {
             assertThat(resolved.timeline())
                     .extracting(TimelineEntry::kind)
                     .containsExactly(
-                            TimelineEntry.Kind.OPENED, TimelineEntry.Kind.SOURCE, TimelineEntry.Kind.STATE_CHANGED);
-            assertThat(resolved.timeline().get(2).actor()).isEqualTo(TimelineEntry.SYSTEM);
+                            TimelineEntry.Kind.OPENED,
+                            TimelineEntry.Kind.SOURCE,
+                            // a SEV1's update is due every 30 minutes; it falls due with the quiet period
+                            TimelineEntry.Kind.COMMUNICATION,
+                            TimelineEntry.Kind.STATE_CHANGED);
+            assertThat(resolved.timeline().get(3).actor()).isEqualTo(TimelineEntry.SYSTEM);
+            assertThat(dir.resolve("incident-reports").resolve(id + ".md")).isRegularFile();
+            assertThat(dir.resolve("incident-reports").resolve(id + ".json")).isRegularFile();
         }
     }
 

@@ -8,30 +8,40 @@ import dev.armature.api.event.EventEnvelope;
 import dev.armature.api.event.SubscribeOptions;
 import dev.armature.api.event.Subscription;
 import dev.armature.api.incident.ActionItem;
+import dev.armature.api.incident.Communication;
+import dev.armature.api.incident.CommunicationTemplate;
 import dev.armature.api.incident.EscalationPolicy;
 import dev.armature.api.incident.Incident;
 import dev.armature.api.incident.IncidentEvent;
 import dev.armature.api.incident.IncidentException;
 import dev.armature.api.incident.IncidentKey;
+import dev.armature.api.incident.IncidentReport;
 import dev.armature.api.incident.IncidentState;
 import dev.armature.api.incident.Incidents;
 import dev.armature.api.incident.Priority;
 import dev.armature.api.incident.RunbookException;
 import dev.armature.api.incident.RunbookRun;
+import dev.armature.api.incident.RunbookStepOutcome;
+import dev.armature.api.incident.SeenFingerprint;
 import dev.armature.api.incident.Severity;
+import dev.armature.api.incident.SloBinding;
 import dev.armature.api.incident.TimelineEntry;
 import dev.armature.api.monitoring.Notification;
 import dev.armature.api.resilience.CircuitState;
+import dev.armature.api.resilience.ErrorEvent;
 import dev.armature.api.resilience.GuardEvent;
 import dev.armature.api.state.StateStore;
 import dev.armature.api.state.Versioned;
 import dev.armature.api.time.Cancellable;
 import dev.armature.api.time.Scheduler;
 import dev.armature.api.time.TimeSource;
+import dev.armature.core.internal.incident.comms.CommunicationSettings;
+import dev.armature.core.internal.incident.comms.TemplateRenderer;
 import dev.armature.core.internal.incident.escalation.EscalationEngine;
 import dev.armature.core.internal.incident.escalation.EscalationHooks;
 import dev.armature.core.internal.incident.escalation.EscalationPosition;
 import dev.armature.core.internal.incident.escalation.EscalationRun;
+import dev.armature.core.internal.incident.report.IncidentReports;
 import dev.armature.core.internal.incident.runbook.RunbookJournal;
 import dev.armature.core.internal.incident.runbook.RunbookRegistry;
 import dev.armature.core.internal.incident.runbook.RunbookRunner;
@@ -40,6 +50,8 @@ import dev.armature.spi.incident.Runbook;
 import dev.armature.spi.monitoring.NotificationChannel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,6 +82,9 @@ final class IncidentBook implements Signals.Sink, Incidents {
     /** The kind of the notifications it sends. */
     static final String KIND = "incident";
 
+    /** The template name of the reminders that an update is due. */
+    static final String REMINDER = "reminder";
+
     private static final Logger log = LoggerFactory.getLogger(IncidentBook.class);
 
     /** Opened at the first use, so that a system with no incidents creates no data directory. */
@@ -93,6 +108,13 @@ final class IncidentBook implements Signals.Sink, Incidents {
     final Map<String, IncidentCodec.SavedEscalation> positions = new HashMap<>();
     private RunbookRegistry runbooks = RunbookRegistry.of(List.of(), List.of());
     private @Nullable RunbookRunner runner;
+    private CommunicationSettings communication = CommunicationSettings.defaults();
+    private Map<String, SloBinding> slos = Map.of();
+    private Optional<Path> reports = Optional.empty();
+    private final Map<String, Cancellable> reminders = new HashMap<>();
+    /** The errors seen while each incident is open, by fingerprint; saved with the incident's next change. */
+    private final Map<String, Map<String, SeenFingerprint>> seen = new HashMap<>();
+
     private boolean closed;
 
     IncidentBook(
@@ -133,6 +155,17 @@ final class IncidentBook implements Signals.Sink, Incidents {
                 });
     }
 
+    /**
+     * Gives the book its templates and cadence, the objectives incidents are measured against, and
+     * the directory where the report of each resolved incident is written.
+     */
+    synchronized void communication(
+            CommunicationSettings settings, Map<String, SloBinding> objectives, Optional<Path> reportDirectory) {
+        this.communication = settings;
+        this.slos = Map.copyOf(objectives);
+        this.reports = reportDirectory;
+    }
+
     /** Gives the book its runbooks and the runner that runs them; a book without them refuses runs. */
     synchronized void runbooks(RunbookRegistry registry, RunbookRunner runner) {
         this.runbooks = registry;
@@ -141,27 +174,44 @@ final class IncidentBook implements Signals.Sink, Incidents {
 
     /** Records the outcomes of runbook steps; a dry run's plan is not recorded (it touches nothing). */
     RunbookJournal journal() {
-        return (incidentId, runbook, step, outcome, detail, dryRun) -> {
-            if (dryRun) {
-                return;
+        return new RunbookJournal() {
+            @Override
+            public void stepFinished(
+                    String incidentId,
+                    String runbook,
+                    String step,
+                    RunbookStepOutcome outcome,
+                    String detail,
+                    boolean dryRun) {
+                recordRunbook(incidentId, runbook, step, outcome.name(), detail, dryRun);
             }
-            synchronized (this) {
-                Incident i = byId.get(incidentId);
-                if (i == null || closed) {
-                    return;
-                }
-                append(
-                        i,
-                        TimelineEntry.Kind.RUNBOOK,
-                        TimelineEntry.SYSTEM,
-                        "runbook " + runbook + ", step " + step + ": "
-                                + outcome.name().toLowerCase(Locale.ROOT) + (detail.isEmpty() ? "" : ": " + detail),
-                        Map.of("runbook", runbook, "step", step, "outcome", outcome.name()),
-                        time.now(),
-                        Optional.empty(),
-                        i);
+
+            @Override
+            public void runFinished(RunbookRun run) {
+                recordRunbook(run.incidentId(), run.runbook(), "", run.state().name(), "", run.dryRun());
             }
         };
+    }
+
+    private synchronized void recordRunbook(
+            String incidentId, String runbook, String step, String outcome, String detail, boolean dryRun) {
+        Incident i = byId.get(incidentId);
+        if (dryRun || i == null || closed) {
+            return;
+        }
+        String what = step.isEmpty() ? "ended" : "step " + step;
+        append(
+                i,
+                TimelineEntry.Kind.RUNBOOK,
+                TimelineEntry.SYSTEM,
+                "runbook " + runbook + ", " + what + ": " + outcome.toLowerCase(Locale.ROOT)
+                        + (detail.isEmpty() ? "" : ": " + detail),
+                step.isEmpty()
+                        ? Map.of("runbook", runbook, "outcome", outcome)
+                        : Map.of("runbook", runbook, "step", step, "outcome", outcome),
+                time.now(),
+                Optional.empty(),
+                i);
     }
 
     /** Takes back the saved incidents. */
@@ -178,6 +228,11 @@ final class IncidentBook implements Signals.Sink, Incidents {
                 IncidentCodec.Stored stored = IncidentCodec.decode(key, v.get().value());
                 Incident i = stored.incident();
                 byId.put(i.id(), i);
+                Map<String, SeenFingerprint> errors = new LinkedHashMap<>();
+                for (SeenFingerprint f : stored.errors()) {
+                    errors.put(f.fingerprint(), f);
+                }
+                seen.put(i.id(), errors);
                 if (stored.escalation() != null && i.state().isOpen()) {
                     positions.put(i.id(), stored.escalation());
                 }
@@ -195,6 +250,7 @@ final class IncidentBook implements Signals.Sink, Incidents {
         for (String id : openByKey.values()) {
             Incident i = requireNonNull(byId.get(id));
             armQuiet(i);
+            armReminder(i, lastCommunication(i));
             IncidentCodec.SavedEscalation saved = positions.get(id);
             if (saved != null) {
                 EscalationPolicy policy = EscalationPolicy.parse(saved.policy(), saved.lines());
@@ -225,6 +281,7 @@ final class IncidentBook implements Signals.Sink, Incidents {
             // Stopped, not resolved: the saved positions let the next run resume them.
             escalations.values().forEach(EscalationRun::close);
             quietTimers.values().forEach(Cancellable::cancel);
+            reminders.values().forEach(Cancellable::cancel);
             stuckCircuits.values().forEach(Cancellable::cancel);
         }
         delivery.stop();
@@ -238,6 +295,9 @@ final class IncidentBook implements Signals.Sink, Incidents {
         synchronized (this) {
             if (closed) {
                 return;
+            }
+            if (e.payload() instanceof ErrorEvent error) {
+                seen(error);
             }
             if (e.payload() instanceof GuardEvent.CircuitStateChanged c) {
                 circuit(c, Signals.Cause.of(e));
@@ -314,8 +374,10 @@ final class IncidentBook implements Signals.Sink, Incidents {
         }
         String id = "INC-" + nextNumber();
         Instant at = s.cause().at();
-        TimelineEntry opened =
-                new TimelineEntry(1, at, TimelineEntry.Kind.OPENED, actor, s.text(), s.details(), eventType(s.cause()));
+        Map<String, String> openedDetails = new LinkedHashMap<>(s.details());
+        openedDetails.put("failing", Boolean.toString(s.failing()));
+        TimelineEntry opened = new TimelineEntry(
+                1, at, TimelineEntry.Kind.OPENED, actor, s.text(), openedDetails, eventType(s.cause()));
         Incident i = new Incident(
                 id,
                 s.key(),
@@ -345,6 +407,7 @@ final class IncidentBook implements Signals.Sink, Incidents {
                 .log("incident opened: " + i.title());
         notifyChannels(i, opened);
         armQuiet(i);
+        armReminder(i, at);
         escalationPolicy.ifPresent(p -> escalations.put(id, escalation.start(id, p, pos -> position(id, p, pos))));
         RunbookRunner r = runner;
         if (r != null && settings.autoRunRunbooks()) {
@@ -583,6 +646,10 @@ final class IncidentBook implements Signals.Sink, Incidents {
                 positions.remove(i.id());
             }
             openByKey.remove(i.key(), i.id());
+            Cancellable reminder = reminders.remove(i.id());
+            if (reminder != null) {
+                reminder.cancel();
+            }
             Cancellable quiet = quietTimers.remove(i.id());
             if (quiet != null) {
                 quiet.cancel();
@@ -597,6 +664,9 @@ final class IncidentBook implements Signals.Sink, Incidents {
                 .addKeyValue("forced", force)
                 .log("incident state changed");
         notifyChannels(out, out.timeline().get(out.timeline().size() - 1));
+        if (to == IncidentState.RESOLVED) {
+            writeReport(out);
+        }
         return out;
     }
 
@@ -637,7 +707,14 @@ final class IncidentBook implements Signals.Sink, Incidents {
     }
 
     private void save(Incident i) {
-        store.get().put(IncidentCodec.NAMESPACE, i.id(), IncidentCodec.encode(i, positions.get(i.id())));
+        store.get()
+                .put(
+                        IncidentCodec.NAMESPACE,
+                        i.id(),
+                        IncidentCodec.encode(
+                                i,
+                                positions.get(i.id()),
+                                List.copyOf(seen.getOrDefault(i.id(), Map.of()).values())));
     }
 
     /** Draws the next id number from the store's counter, so two runs never hand out one id twice. */
@@ -994,5 +1071,154 @@ final class IncidentBook implements Signals.Sink, Incidents {
                     "runbooks run only in a running system; start the system to run " + runbook);
         }
         return r;
+    }
+
+    @Override
+    public Communication communicate(String id, String template, Map<String, String> fields, String actor) {
+        requireNonNull(template, "template");
+        requireNonNull(fields, "fields");
+        requireNonNull(actor, "actor");
+        synchronized (this) {
+            Incident i = get(id);
+            CommunicationTemplate t = communication
+                    .template(template)
+                    .orElseThrow(() -> new IncidentException(
+                            IncidentException.Kind.UNKNOWN_REFERENCE,
+                            id,
+                            "no communication template is named '" + template + "'; the templates are "
+                                    + communication.templates().keySet()));
+            Instant now = time.now();
+            Communication c = TemplateRenderer.render(t, i, fields, now);
+            Incident out = append(
+                    i,
+                    TimelineEntry.Kind.COMMUNICATION,
+                    actor,
+                    "communication " + t.name() + " (" + c.audience().name().toLowerCase(Locale.ROOT) + "): "
+                            + c.subject(),
+                    Map.of("template", t.name(), "audience", c.audience().name(), "subject", c.subject()),
+                    now,
+                    Optional.empty(),
+                    i);
+            TimelineEntry entry = out.timeline().get(out.timeline().size() - 1);
+            if (!settings.channels().isEmpty()) {
+                Notification base = notification(out, entry, c.subject());
+                Map<String, String> labels = new LinkedHashMap<>(base.groupLabels());
+                labels.put("subject", c.subject());
+                labels.put("body", c.body());
+                labels.put("audience", c.audience().name());
+                Notification n = new Notification(
+                        KIND,
+                        base.idempotencyKey(),
+                        base.route(),
+                        base.groupKey(),
+                        labels,
+                        base.status(),
+                        base.alerts(),
+                        base.createdAt());
+                for (String name : settings.channels()) {
+                    delivery.send(requireNonNull(channels.get(name)), n);
+                }
+            }
+            armReminder(out, now);
+            return c;
+        }
+    }
+
+    @Override
+    public IncidentReport report(String id) {
+        synchronized (this) {
+            Incident i = get(id);
+            return IncidentReports.build(i, errorsOf(i), slo(i), time.now());
+        }
+    }
+
+    private List<SeenFingerprint> errorsOf(Incident i) {
+        return List.copyOf(seen.getOrDefault(i.id(), Map.of()).values());
+    }
+
+    /** The objective an incident is measured against: its key's, or the one its alert names in {@code slo}. */
+    private Optional<SloBinding> slo(Incident i) {
+        String name = i.key().kind() == IncidentKey.Kind.SLO
+                ? i.key().name()
+                : i.key().labels().get("slo");
+        return name == null ? Optional.empty() : Optional.ofNullable(slos.get(name));
+    }
+
+    /** Counts an error against every open incident: the report's suspected causes. */
+    private void seen(ErrorEvent e) {
+        String fp = e.fingerprint().toString();
+        for (String id : openByKey.values()) {
+            seen.computeIfAbsent(id, k -> new LinkedHashMap<>())
+                    .merge(
+                            fp,
+                            new SeenFingerprint(fp, e.errorType(), e.originName(), 1),
+                            (a, b) -> new SeenFingerprint(fp, a.errorType(), a.origin(), a.count() + 1));
+        }
+    }
+
+    /** Writes the report of a resolved incident as Markdown and JSON into the report directory. */
+    private void writeReport(Incident i) {
+        Optional<Path> dir = reports;
+        if (dir.isEmpty()) {
+            return;
+        }
+        IncidentReport report = IncidentReports.build(i, errorsOf(i), slo(i), time.now());
+        try {
+            Files.createDirectories(dir.get());
+            Files.writeString(dir.get().resolve(i.id() + ".md"), IncidentReports.markdown(report));
+            Files.writeString(dir.get().resolve(i.id() + ".json"), IncidentReports.json(report));
+        } catch (IOException e) {
+            // The incident is resolved and saved; its report can be built again from it at any time.
+            log.atWarn()
+                    .addKeyValue("incident", i.id())
+                    .addKeyValue("directory", dir.get().toString())
+                    .addKeyValue("error", e.toString())
+                    .log("post-incident report not written");
+        }
+    }
+
+    /** When the incident's last communication went out, or its opening. */
+    private static Instant lastCommunication(Incident i) {
+        Instant last = i.openedAt();
+        for (TimelineEntry e : i.timeline()) {
+            if (e.kind() == TimelineEntry.Kind.COMMUNICATION
+                    && !REMINDER.equals(e.details().get("template"))) {
+                last = e.at();
+            }
+        }
+        return last;
+    }
+
+    /** Schedules the reminder that an update is due, by the cadence of the incident's severity. */
+    private void armReminder(Incident i, Instant since) {
+        Cancellable before = reminders.remove(i.id());
+        if (before != null) {
+            before.cancel();
+        }
+        Optional<Instant> due = communication.cadence().nextDue(i.severity(), since);
+        if (due.isEmpty() || !i.state().isOpen()) {
+            return;
+        }
+        Duration delay = Duration.between(time.now(), due.get());
+        reminders.put(
+                i.id(), scheduler.schedule(delay.isNegative() ? Duration.ZERO : delay, () -> remind(i.id(), since)));
+    }
+
+    private synchronized void remind(String id, Instant since) {
+        Incident now = byId.get(id);
+        if (closed || now == null || !now.state().isOpen()) {
+            return;
+        }
+        Incident out = append(
+                now,
+                TimelineEntry.Kind.COMMUNICATION,
+                TimelineEntry.SYSTEM,
+                "a status update is due: none sent since " + since,
+                Map.of("template", REMINDER),
+                time.now(),
+                Optional.empty(),
+                now);
+        notifyChannels(out, out.timeline().get(out.timeline().size() - 1));
+        armReminder(out, time.now());
     }
 }

@@ -1,5 +1,7 @@
 package dev.armature.core.internal.incident;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -7,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.armature.api.incident.Incident;
+import dev.armature.api.incident.SeenFingerprint;
 import dev.armature.core.internal.incident.escalation.EscalationPosition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +42,17 @@ final class IncidentCodec {
     static final String ROTATION = "~rotation.";
 
     /** What is saved of an incident: the incident, and where its escalation is while it is open. */
-    record Stored(int v, Incident incident, @Nullable SavedEscalation escalation) {}
+    record Stored(
+            int v, Incident incident, @Nullable SavedEscalation escalation, @Nullable List<SeenFingerprint> errors) {
+        Stored {
+            errors = errors == null ? List.of() : List.copyOf(errors);
+        }
+
+        @Override
+        public List<SeenFingerprint> errors() {
+            return requireNonNull(errors);
+        }
+    }
 
     /**
      * Where an incident's escalation is, with the policy's lines as they were when it began, so that
@@ -49,9 +62,9 @@ final class IncidentCodec {
 
     private IncidentCodec() {}
 
-    static byte[] encode(Incident incident, @Nullable SavedEscalation escalation) {
+    static byte[] encode(Incident incident, @Nullable SavedEscalation escalation, List<SeenFingerprint> errors) {
         try {
-            return JSON.writeValueAsBytes(new Stored(VERSION, incident, escalation));
+            return JSON.writeValueAsBytes(new Stored(VERSION, incident, escalation, errors));
         } catch (IOException e) {
             throw new UncheckedIOException("incident " + incident.id() + " could not be written as JSON", e);
         }

@@ -8,15 +8,18 @@ import dev.armature.api.ComponentDescriptor;
 import dev.armature.api.IllegalLifecycleException;
 import dev.armature.api.config.ConfigException;
 import dev.armature.api.event.Subscription;
+import dev.armature.api.incident.Communication;
 import dev.armature.api.incident.EscalationPolicy;
 import dev.armature.api.incident.EscalationStep;
 import dev.armature.api.incident.Incident;
 import dev.armature.api.incident.IncidentKey;
+import dev.armature.api.incident.IncidentReport;
 import dev.armature.api.incident.Incidents;
 import dev.armature.api.incident.Priority;
 import dev.armature.api.incident.RunbookRun;
 import dev.armature.api.incident.Severity;
 import dev.armature.api.state.StateStore;
+import dev.armature.core.internal.incident.comms.CommunicationSettings;
 import dev.armature.core.internal.incident.escalation.EscalationConfig;
 import dev.armature.core.internal.incident.runbook.RunbookRegistry;
 import dev.armature.core.internal.incident.runbook.RunbookRunner;
@@ -52,6 +55,9 @@ public final class IncidentManager implements Component, Incidents {
     private static final Logger log = LoggerFactory.getLogger(IncidentManager.class);
     private static final int QUEUE = 1024;
     private static final int RUNBOOK_THREADS = 2;
+
+    /** Where, under the data directory, the reports of resolved incidents are written. */
+    static final String REPORTS = "incident-reports";
 
     private final List<Runbook> hostRunbooks;
     private volatile @Nullable IncidentBook book;
@@ -129,6 +135,10 @@ public final class IncidentManager implements Component, Incidents {
                         context.timeSource(),
                         b.journal()));
         runbookWorkers = workers;
+        b.communication(
+                CommunicationSettings.read(context.config().snapshot()),
+                settings.slos(),
+                Optional.of(context.dataDirectory().resolve(REPORTS)));
         try {
             if (Files.isDirectory(context.dataDirectory())) {
                 b.load(); // else nothing was ever saved, and the store is opened when something is
@@ -273,5 +283,15 @@ public final class IncidentManager implements Component, Incidents {
     @Override
     public RunbookRun approveRunbookStep(String id, String runbook, String step, String approver) {
         return running("approveRunbookStep()").approveRunbookStep(id, runbook, step, approver);
+    }
+
+    @Override
+    public Communication communicate(String id, String template, Map<String, String> fields, String actor) {
+        return running("communicate()").communicate(id, template, fields, actor);
+    }
+
+    @Override
+    public IncidentReport report(String id) {
+        return running("report()").report(id);
     }
 }

@@ -7,6 +7,7 @@ import dev.armature.api.config.ConfigSnapshot;
 import dev.armature.api.config.ConfigType;
 import dev.armature.api.incident.Priority;
 import dev.armature.api.incident.Severity;
+import dev.armature.api.incident.SloBinding;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -29,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  *     the system resolves it; zero for never
  * @param channels the channels told when an incident opens or changes state
  * @param autoRunRunbooks whether the runbooks bound to a new incident's key start when it opens
+ * @param slos the service level objectives incidents are measured against, by name
  */
 record IncidentSettings(
         Set<SignalSource> openOn,
@@ -37,7 +39,8 @@ record IncidentSettings(
         Duration circuitStuckAfter,
         Duration quiet,
         List<String> channels,
-        boolean autoRunRunbooks) {
+        boolean autoRunRunbooks,
+        Map<String, SloBinding> slos) {
     static final String PREFIX = "armature.incidents";
     static final String INVALID = "armature.incidents.invalid";
     private static final String OPEN_ON = PREFIX + ".open-on";
@@ -47,12 +50,14 @@ record IncidentSettings(
     private static final String QUIET = PREFIX + ".auto-resolve-after-quiet";
     private static final String CHANNELS = PREFIX + ".channels";
     private static final String AUTO_RUN = PREFIX + ".runbooks.auto-run";
+    private static final String SLOS = PREFIX + ".slos.";
 
     IncidentSettings {
         openOn = Set.copyOf(openOn);
         severities = Map.copyOf(severities);
         priorities = Map.copyOf(priorities);
         channels = List.copyOf(channels);
+        slos = Map.copyOf(slos);
     }
 
     static IncidentSettings defaults() {
@@ -111,6 +116,13 @@ record IncidentSettings(
                         ConfigType.BOOLEAN,
                         "true",
                         "Whether the runbooks bound to a new incident's key start when it opens."))
+                .add(property(
+                        SLOS + "*.objective",
+                        ConfigType.DOUBLE,
+                        null,
+                        "A service level objective, such as 0.999, that incidents with the key slo:<name> (or an"
+                                + " alert labelled slo=<name>) are measured against in their reports."))
+                .add(property(SLOS + "*.window", ConfigType.DURATION, "30d", "The objective's window, such as 30d."))
                 .build();
     }
 
@@ -131,6 +143,7 @@ record IncidentSettings(
         Duration quiet = Duration.ofMinutes(30);
         List<String> channels = List.of();
         boolean autoRun = true;
+        Map<String, SloBinding> slos = new java.util.TreeMap<>();
         if (c != null) {
             List<String> names = c.getList(OPEN_ON, String.class);
             if (!names.isEmpty()) {
@@ -159,8 +172,20 @@ record IncidentSettings(
             quiet = nonNegative(c, QUIET, quiet);
             channels = c.getList(CHANNELS, String.class);
             autoRun = c.getOptional(AUTO_RUN, Boolean.class).orElse(true);
+            for (String key : c.keys()) {
+                if (key.startsWith(SLOS) && key.endsWith(".objective")) {
+                    String name = key.substring(SLOS.length(), key.length() - ".objective".length());
+                    Duration window = c.getOptional(SLOS + name + ".window", Duration.class)
+                            .orElse(Duration.ofDays(30));
+                    try {
+                        slos.put(name, new SloBinding(name, c.get(key, Double.class), window));
+                    } catch (IllegalArgumentException e) {
+                        throw new ConfigException(INVALID, key + ": " + e.getMessage(), key, e);
+                    }
+                }
+            }
         }
-        return new IncidentSettings(openOn, severities, priorities, stuck, quiet, channels, autoRun);
+        return new IncidentSettings(openOn, severities, priorities, stuck, quiet, channels, autoRun, slos);
     }
 
     private static SignalSource source(String name, String key) {

@@ -2,6 +2,7 @@ package dev.armature.core.internal.incident;
 
 import dev.armature.api.incident.Incidents;
 import dev.armature.core.incident.RunbooksExtension;
+import dev.armature.core.internal.incident.comms.CommunicationSchema;
 import dev.armature.core.internal.incident.escalation.EscalationSchema;
 import dev.armature.spi.Plugin;
 import dev.armature.spi.PluginContext;
@@ -36,6 +37,7 @@ public final class IncidentsPlugin implements Plugin {
                 .orElse(List.of()));
         context.addConfigSchema(IncidentSettings.schema(ID));
         context.addConfigSchema(EscalationSchema.schema(ID));
+        context.addConfigSchema(CommunicationSchema.schema(ID));
         context.addComponent(manager);
         context.addService(Incidents.class, manager);
     }

@@ -83,7 +83,8 @@ class IncidentBookTest {
                 Duration.ofMinutes(2),
                 Duration.ofMinutes(30),
                 channels,
-                true);
+                true,
+                Map.of());
     }
 
     private IncidentBook book(IncidentSettings settings) {
@@ -279,7 +280,8 @@ class IncidentBookTest {
                 Duration.ofMinutes(2),
                 Duration.ZERO,
                 List.of(),
-                true));
+                true,
+                Map.of()));
 
         bus.publish("alerts", fired(AlertSeverity.CRITICAL, time.now()));
 

@@ -105,7 +105,8 @@ class IncidentStateMachinePropertyTest {
                 Duration.ofMinutes(2),
                 QUIET,
                 List.of(),
-                true);
+                true,
+                Map.of());
         IncidentBook book = book(store, time, bus, settings);
         Map<String, Expected> expected = new LinkedHashMap<>();
         Map<IncidentKey, String> open = new HashMap<>();
