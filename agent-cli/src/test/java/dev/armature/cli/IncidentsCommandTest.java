@@ -85,6 +85,14 @@ class IncidentsCommandTest {
             assertThat(archive.incidents().find("INC-1").orElseThrow().state()).isEqualTo(IncidentState.RESOLVED);
         }
         assertThat(run("incidents", "list", "--open", dataDir).out().lines()).hasSize(2);
+
+        Run report = run("incidents", "report", dataDir, "INC-1");
+        assertThat(report.exit()).isZero();
+        assertThat(report.out())
+                .startsWith("# INC-1: Safe mode: runaway tool calls\n")
+                .contains("| State | RESOLVED |");
+        Run json = run("incidents", "report", "--format=json", dataDir, "INC-1");
+        assertThat(json.out()).startsWith("{").contains("\"incidentId\" : \"INC-1\"");
     }
 
     @Test

@@ -1,9 +1,11 @@
 package dev.armature.cli.internal;
 
 import dev.armature.api.incident.Incident;
+import dev.armature.api.incident.IncidentReport;
 import dev.armature.api.incident.Incidents;
 import dev.armature.api.incident.TimelineEntry;
 import dev.armature.core.incident.IncidentArchive;
+import dev.armature.core.incident.IncidentReportFormats;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -31,7 +33,8 @@ import picocli.CommandLine.Spec;
             IncidentsCommand.ListCommand.class,
             IncidentsCommand.ShowCommand.class,
             IncidentsCommand.AckCommand.class,
-            IncidentsCommand.ResolveCommand.class
+            IncidentsCommand.ResolveCommand.class,
+            IncidentsCommand.ReportCommand.class
         })
 final class IncidentsCommand implements Runnable {
     @Spec
@@ -206,6 +209,44 @@ final class IncidentsCommand implements Runnable {
                     spec,
                     incidents -> line(
                             reason == null ? incidents.resolve(id, who) : incidents.forceResolve(id, who, reason)));
+        }
+    }
+
+    @Command(
+            name = "report",
+            mixinStandardHelpOptions = true,
+            description = "Prints an incident's post-incident report: final once it is resolved, else a draft.")
+    static final class ReportCommand implements java.util.concurrent.Callable<Integer> {
+        @Spec
+        @SuppressWarnings("NullAway.Init") // injected by picocli before call()
+        CommandSpec spec;
+
+        @Mixin
+        DataDirectory data = new DataDirectory();
+
+        @Option(
+                names = "--format",
+                paramLabel = "FORMAT",
+                description = "markdown or json (default: ${DEFAULT-VALUE}).",
+                defaultValue = "markdown")
+        String format = "markdown";
+
+        @Parameters(paramLabel = "ID", description = "The incident's id, such as INC-3.")
+        String id = "";
+
+        @Override
+        public Integer call() {
+            boolean json =
+                    switch (format) {
+                        case "markdown" -> false;
+                        case "json" -> true;
+                        default -> throw new ParameterException(
+                                spec.commandLine(), "--format is markdown or json, not '" + format + "'");
+                    };
+            return data.apply(spec, incidents -> {
+                IncidentReport report = incidents.report(id);
+                return json ? IncidentReportFormats.json(report) + "\n" : IncidentReportFormats.markdown(report);
+            });
         }
     }
 

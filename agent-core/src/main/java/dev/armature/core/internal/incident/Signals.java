@@ -155,12 +155,14 @@ final class Signals {
             text = "recovery ended " + end.resolution().name().toLowerCase(Locale.ROOT)
                     + (end.detail().isEmpty() ? "" : ": " + end.detail());
         }
-        sink.related(
-                key,
-                TimelineEntry.Kind.RECOVERY,
-                text,
-                Map.of("target", r.target().name()),
-                cause);
+        Map<String, String> details = r instanceof RecoveryEvent.Ended end
+                ? Map.of(
+                        "target",
+                        r.target().name(),
+                        "resolution",
+                        end.resolution().name())
+                : Map.of("target", r.target().name());
+        sink.related(key, TimelineEntry.Kind.RECOVERY, text, details, cause);
         if (r instanceof RecoveryEvent.Ended end
                 && end.resolution() != RecoveryEvent.Resolution.ABANDONED
                 && r.target().kind() != RecoveryTarget.Kind.GUARD) {
