@@ -272,17 +272,19 @@ final class IncidentBook implements Signals.Sink, Incidents {
 
     void close() {
         subscriptions.forEach(Subscription::close);
+        RunbookRunner r;
         synchronized (this) {
             closed = true;
-            RunbookRunner r = runner;
-            if (r != null) {
-                r.abortAll("the system is stopping");
-            }
+            r = runner;
             // Stopped, not resolved: the saved positions let the next run resume them.
             escalations.values().forEach(EscalationRun::close);
             quietTimers.values().forEach(Cancellable::cancel);
             reminders.values().forEach(Cancellable::cancel);
             stuckCircuits.values().forEach(Cancellable::cancel);
+        }
+        if (r != null) {
+            // Outside the book's lock: a run reports to the book while it holds its own lock.
+            r.abortAll("the system is stopping");
         }
         delivery.stop();
         executor.shutdownNow();

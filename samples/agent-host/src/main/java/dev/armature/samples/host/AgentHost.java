@@ -11,6 +11,8 @@ import dev.armature.api.config.ConfigException;
 import dev.armature.api.event.EventEnvelope;
 import dev.armature.api.event.SubscribeOptions;
 import dev.armature.api.event.Subscription;
+import dev.armature.api.incident.IncidentEvent;
+import dev.armature.api.incident.TimelineEntry;
 import dev.armature.api.monitoring.AlertEvent;
 import dev.armature.api.monitoring.Endpoints;
 import dev.armature.api.resilience.EmergencyEvent;
@@ -22,6 +24,8 @@ import dev.armature.api.resilience.RecoveryEvent;
 import dev.armature.api.resilience.RecoveryTarget;
 import dev.armature.api.time.Cancellable;
 import dev.armature.api.time.TimeSource;
+import dev.armature.core.incident.IncidentReportFormats;
+import dev.armature.core.incident.RunbooksExtension;
 import dev.armature.monitoring.ExportersExtension;
 import dev.armature.spi.resilience.RecoveryChain;
 import dev.armature.spi.resilience.RecoverySteps;
@@ -67,6 +71,13 @@ public final class AgentHost {
     /** How long the JVM's shutdown waits for the report to be printed after Ctrl-C. */
     private static final Duration REPORT_GRACE = Duration.ofSeconds(30);
 
+    /** The timeline entries of incidents printed as they happen. */
+    private static final Set<TimelineEntry.Kind> PRINTED_ENTRIES = java.util.EnumSet.of(
+            TimelineEntry.Kind.STATE_CHANGED,
+            TimelineEntry.Kind.SOURCE,
+            TimelineEntry.Kind.ESCALATION,
+            TimelineEntry.Kind.RUNBOOK);
+
     /**
      * How long {@code --chaos} runs, on the system's clock: the outage opens the breaker within
      * 3 s, it closes again by about 8 s, and the error detector's first evaluation (10 s after the
@@ -84,6 +95,8 @@ public final class AgentHost {
     private final @Nullable TimeSource time;
     /** Fingerprints already printed: each is printed once, not at every repetition. */
     private final Set<Fingerprint> printedFingerprints = ConcurrentHashMap.newKeySet();
+    /** The incidents opened in this run, in order, whose reports are printed at the end. */
+    private final Set<String> incidentsOpened = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
 
     private AgentHost(HostOptions options, PrintStream out, PrintStream err, @Nullable TimeSource time) {
         this.options = options;
@@ -190,7 +203,9 @@ public final class AgentHost {
                 Subscription emergencyPrinter = system.events()
                         .subscribe(EmergencyEvent.class, SubscribeOptions.defaults(), this::printEmergency);
                 Subscription alertPrinter =
-                        system.events().subscribe(AlertEvent.class, SubscribeOptions.defaults(), this::printAlert)) {
+                        system.events().subscribe(AlertEvent.class, SubscribeOptions.defaults(), this::printAlert);
+                Subscription incidentPrinter = system.events()
+                        .subscribe(IncidentEvent.class, SubscribeOptions.defaults(), this::printIncident)) {
             try {
                 system.start();
             } catch (StartupException e) {
@@ -230,6 +245,7 @@ public final class AgentHost {
             if (scenarioEnd != null) {
                 scenarioEnd.cancel();
             }
+            printIncidentReports(system);
             ShutdownReport report = system.stop();
             printReport(report);
             long dropped = printer.dropped()
@@ -240,7 +256,8 @@ public final class AgentHost {
                     + turnPrinter.dropped()
                     + recoveryPrinter.dropped()
                     + emergencyPrinter.dropped()
-                    + alertPrinter.dropped();
+                    + alertPrinter.dropped()
+                    + incidentPrinter.dropped();
             if (dropped > 0) {
                 err.println("agent-host: " + dropped + " events were not printed: the console was too slow");
             }
@@ -287,6 +304,8 @@ public final class AgentHost {
                         RecoveryTarget.guard(ModelGateway.GUARD),
                         RecoverySteps.lastGood(ModelGateway.GUARD),
                         RecoverySteps.manualIntervention()))
+                // The incidents of that guard run this runbook as they open.
+                .extension(RunbooksExtension.of(ModelOutageRunbook.of(workspace)))
                 // On Ctrl-C the system runs its shutdown phases from the JVM's shutdown hook.
                 .shutdownHook(true)
                 .build();
@@ -408,6 +427,31 @@ public final class AgentHost {
             return; // pending: printed only if it fires
         }
         out.printf(Locale.ROOT, "%s  %-16s %s%n", CLOCK.format(envelope.timestamp()), "alert " + e.rule(), what);
+    }
+
+    private void printIncident(EventEnvelope<? extends IncidentEvent> envelope) {
+        IncidentEvent e = envelope.payload();
+        String what;
+        if (e instanceof IncidentEvent.Opened o) {
+            incidentsOpened.add(o.incidentId());
+            what = "opened " + o.severity() + "/" + o.priority() + ": " + o.title();
+        } else if (e instanceof IncidentEvent.Recorded r
+                && PRINTED_ENTRIES.contains(r.entry().kind())) {
+            what = r.entry().kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": "
+                    + r.entry().text();
+        } else {
+            return; // StateChanged: its timeline entry says the same; signals and notifications are many
+        }
+        out.printf(
+                Locale.ROOT, "%s  %-16s %s%n", CLOCK.format(envelope.timestamp()), "incident " + e.incidentId(), what);
+    }
+
+    /** Prints the post-incident report of every incident opened in this run: final, or a draft. */
+    private void printIncidentReports(AgentSystem system) {
+        for (String id : incidentsOpened) {
+            out.println();
+            out.print(IncidentReportFormats.markdown(system.incidents().report(id)));
+        }
     }
 
     private void printRecovery(EventEnvelope<? extends RecoveryEvent> envelope) {

@@ -222,8 +222,14 @@ class AgentHostTest {
                     time));
             console.await("stopping in 12.000 s", Duration.ofSeconds(60));
 
-            // Every turn, the breaker's waits, the detector's evaluation (at 10 s) and the scenario's end.
-            time.advance(AgentHost.CHAOS_SCENARIO);
+            // Every turn, the breaker's waits, the detector's evaluation (at 10 s) and the scenario's end,
+            // in three strides: the incident manager follows the bus on its own thread, so the test waits
+            // for it to see the recovery ask for a person (at 4 s) and the circuit close (at 8 s) before time goes on.
+            time.advance(Duration.ofSeconds(4));
+            console.await("incident INC-1   opened", Duration.ofSeconds(60));
+            time.advance(Duration.ofSeconds(5));
+            console.await("incident INC-1   source: the circuit of model.chat closed", Duration.ofSeconds(60));
+            time.advance(AgentHost.CHAOS_SCENARIO.minusSeconds(9));
 
             assertThat(status.get(60, TimeUnit.SECONDS))
                     .as("stderr: %s", errBytes)
@@ -234,6 +240,9 @@ class AgentHostTest {
             console.await("recovery model.chat ended HEALED", Duration.ofSeconds(60));
             console.await("alert model-circuit-open resolved after", Duration.ofSeconds(60));
             console.await("Shutdown report: clean", Duration.ofSeconds(60));
+            // The model's incident: opened when the recovery asked for a person, its runbook run, one
+            // escalation after 3 s, resolved 3 s after the circuit closed, and its report printed.
+            console.await("# INC-1: Recovery of guard model.chat needs a person", Duration.ofSeconds(60));
             String output = console.toString(StandardCharsets.UTF_8);
             assertThat(output)
                     .containsPattern("alert model-circuit-open +FIRING WARNING: the model's circuit is open")
@@ -249,6 +258,13 @@ class AgentHostTest {
                     .containsPattern("recovery model.chat +step last-good rolled back \\(the recovery ended\\)")
                     .containsPattern("errors +finding NewError v1:[0-9a-f]{16}: java.net.ConnectException, "
                             + "first seen in model.chat");
+            assertThat(output)
+                    .containsPattern("incident INC-1 +opened SEV2/P1: Recovery of guard model.chat needs a person")
+                    .containsPattern("incident INC-1 +runbook: runbook model-outage, step circuit-not-closed: passed")
+                    .containsPattern("incident INC-1 +runbook: runbook model-outage, step post-outage-notice: passed")
+                    .containsPattern("incident INC-1 +escalation: .*notify log")
+                    .containsPattern("incident INC-1 +state changed: resolved by the system")
+                    .contains("| State | RESOLVED |");
             // The error repeated four times; its fingerprint is printed once.
             assertThat(output.split("new fingerprint", -1))
                     .as("fingerprint lines in:%n%s", output)
