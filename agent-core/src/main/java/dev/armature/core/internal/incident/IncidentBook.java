@@ -11,6 +11,7 @@ import dev.armature.api.incident.ActionItem;
 import dev.armature.api.incident.Communication;
 import dev.armature.api.incident.CommunicationTemplate;
 import dev.armature.api.incident.EscalationPolicy;
+import dev.armature.api.incident.EscalationStep;
 import dev.armature.api.incident.Incident;
 import dev.armature.api.incident.IncidentEvent;
 import dev.armature.api.incident.IncidentException;
@@ -1130,8 +1131,19 @@ final class IncidentBook implements Signals.Sink, Incidents {
     public IncidentReport report(String id) {
         synchronized (this) {
             Incident i = get(id);
-            return IncidentReports.build(i, errorsOf(i), slo(i), time.now());
+            return IncidentReports.build(i, errorsOf(i), slo(i), ackTarget(i), time.now());
         }
+    }
+
+    /** How soon an acknowledgement counts as quick: the first wait of the incident's policy. */
+    private Duration ackTarget(Incident i) {
+        return escalationPolicy
+                .filter(p -> i.escalationPolicy().equals(Optional.of(p.name())))
+                .flatMap(p -> p.steps().stream()
+                        .filter(EscalationStep.Wait.class::isInstance)
+                        .map(w -> ((EscalationStep.Wait) w).duration())
+                        .findFirst())
+                .orElse(IncidentReports.DEFAULT_ACK_TARGET);
     }
 
     private List<SeenFingerprint> errorsOf(Incident i) {
@@ -1164,7 +1176,7 @@ final class IncidentBook implements Signals.Sink, Incidents {
         if (dir.isEmpty()) {
             return;
         }
-        IncidentReport report = IncidentReports.build(i, errorsOf(i), slo(i), time.now());
+        IncidentReport report = IncidentReports.build(i, errorsOf(i), slo(i), ackTarget(i), time.now());
         try {
             Files.createDirectories(dir.get());
             Files.writeString(dir.get().resolve(i.id() + ".md"), IncidentReports.markdown(report));
