@@ -17,7 +17,7 @@ import dev.armature.api.incident.TemplateException;
 import dev.armature.api.incident.TimelineEntry;
 import dev.armature.api.monitoring.Notification;
 import dev.armature.core.incident.IncidentReportFormats;
-import dev.armature.core.incident.RunbooksExtension;
+import dev.armature.core.runbook.RunbooksExtension;
 import dev.armature.core.time.ManualTime;
 import dev.armature.spi.Plugin;
 import dev.armature.spi.PluginContext;

@@ -1,9 +1,9 @@
 package dev.armature.core.internal.incident;
 
 import dev.armature.api.incident.Incidents;
-import dev.armature.core.incident.RunbooksExtension;
 import dev.armature.core.internal.incident.comms.CommunicationSchema;
 import dev.armature.core.internal.incident.escalation.EscalationSchema;
+import dev.armature.core.runbook.RunbooksExtension;
 import dev.armature.spi.Plugin;
 import dev.armature.spi.PluginContext;
 import java.util.List;

@@ -25,7 +25,7 @@ import dev.armature.api.resilience.RecoveryTarget;
 import dev.armature.api.time.Cancellable;
 import dev.armature.api.time.TimeSource;
 import dev.armature.core.incident.IncidentReportFormats;
-import dev.armature.core.incident.RunbooksExtension;
+import dev.armature.core.runbook.RunbooksExtension;
 import dev.armature.monitoring.ExportersExtension;
 import dev.armature.spi.resilience.RecoveryChain;
 import dev.armature.spi.resilience.RecoverySteps;

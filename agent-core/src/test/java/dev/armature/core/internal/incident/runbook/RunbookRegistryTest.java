@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.armature.api.AgentSystem;
 import dev.armature.api.incident.IncidentKey;
 import dev.armature.api.incident.RunbookException;
-import dev.armature.core.incident.RunbooksExtension;
+import dev.armature.core.runbook.RunbooksExtension;
 import dev.armature.spi.Plugin;
 import dev.armature.spi.PluginContext;
 import dev.armature.spi.incident.Runbook;

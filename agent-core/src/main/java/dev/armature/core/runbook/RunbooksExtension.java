@@ -1,4 +1,4 @@
-package dev.armature.core.incident;
+package dev.armature.core.runbook;
 
 import static java.util.Objects.requireNonNull;
 
