@@ -73,6 +73,14 @@ class IncidentsTest {
                             TimelineEntry.Kind.COMMUNICATION,
                             TimelineEntry.Kind.STATE_CHANGED);
             assertThat(resolved.timeline().get(3).actor()).isEqualTo(TimelineEntry.SYSTEM);
+            // The report's timeline is the events that happened, entry for entry.
+            List<TimelineEntry> published = probe.seen(IncidentEvent.Recorded.class).stream()
+                    .filter(r -> r.incidentId().equals(id))
+                    .map(IncidentEvent.Recorded::entry)
+                    .toList();
+            assertThat(system.incidents().report(id).timeline())
+                    .isEqualTo(published)
+                    .isEqualTo(resolved.timeline());
             assertThat(dir.resolve("incident-reports").resolve(id + ".md")).isRegularFile();
             assertThat(dir.resolve("incident-reports").resolve(id + ".json")).isRegularFile();
         }
