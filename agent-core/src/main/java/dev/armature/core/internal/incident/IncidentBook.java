@@ -11,7 +11,6 @@ import dev.armature.api.incident.ActionItem;
 import dev.armature.api.incident.Communication;
 import dev.armature.api.incident.CommunicationTemplate;
 import dev.armature.api.incident.EscalationPolicy;
-import dev.armature.api.incident.EscalationStep;
 import dev.armature.api.incident.Incident;
 import dev.armature.api.incident.IncidentEvent;
 import dev.armature.api.incident.IncidentException;
@@ -23,7 +22,6 @@ import dev.armature.api.incident.Priority;
 import dev.armature.api.incident.RunbookException;
 import dev.armature.api.incident.RunbookRun;
 import dev.armature.api.incident.RunbookStepOutcome;
-import dev.armature.api.incident.SeenFingerprint;
 import dev.armature.api.incident.Severity;
 import dev.armature.api.incident.SloBinding;
 import dev.armature.api.incident.TimelineEntry;
@@ -39,10 +37,8 @@ import dev.armature.api.time.TimeSource;
 import dev.armature.core.internal.incident.comms.CommunicationSettings;
 import dev.armature.core.internal.incident.comms.TemplateRenderer;
 import dev.armature.core.internal.incident.escalation.EscalationEngine;
-import dev.armature.core.internal.incident.escalation.EscalationHooks;
 import dev.armature.core.internal.incident.escalation.EscalationPosition;
 import dev.armature.core.internal.incident.escalation.EscalationRun;
-import dev.armature.core.internal.incident.report.IncidentReports;
 import dev.armature.core.internal.incident.runbook.RunbookJournal;
 import dev.armature.core.internal.incident.runbook.RunbookRegistry;
 import dev.armature.core.internal.incident.runbook.RunbookRunner;
@@ -51,7 +47,6 @@ import dev.armature.spi.incident.Runbook;
 import dev.armature.spi.monitoring.NotificationChannel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -110,13 +105,10 @@ final class IncidentBook implements Signals.Sink, Incidents {
     private RunbookRegistry runbooks = RunbookRegistry.of(List.of(), List.of());
     private @Nullable RunbookRunner runner;
     private CommunicationSettings communication = CommunicationSettings.defaults();
-    private Map<String, SloBinding> slos = Map.of();
-    private Optional<Path> reports = Optional.empty();
+    private IncidentReporting reporting = new IncidentReporting(Map.of(), Optional.empty(), Optional.empty());
     private final Map<String, Cancellable> reminders = new HashMap<>();
-    /** The errors seen while each incident is open, by fingerprint; saved with the incident's next change. */
-    private final Map<String, Map<String, SeenFingerprint>> seen = new HashMap<>();
 
-    private boolean closed;
+    boolean closed;
 
     IncidentBook(
             Supplier<StateStore> store,
@@ -135,7 +127,7 @@ final class IncidentBook implements Signals.Sink, Incidents {
         this.channels = channels;
         this.executor = executor;
         this.escalationPolicy = escalationPolicy;
-        this.escalation = new EscalationEngine(new Hooks(), scheduler, time);
+        this.escalation = new EscalationEngine(new EscalationBridge(this), scheduler, time);
         this.delivery = new AtLeastOnceDelivery(
                 executor, scheduler, AtLeastOnceDelivery.Retry.DEFAULT, new AtLeastOnceDelivery.Outcome() {
                     @Override
@@ -163,8 +155,7 @@ final class IncidentBook implements Signals.Sink, Incidents {
     synchronized void communication(
             CommunicationSettings settings, Map<String, SloBinding> objectives, Optional<Path> reportDirectory) {
         this.communication = settings;
-        this.slos = Map.copyOf(objectives);
-        this.reports = reportDirectory;
+        this.reporting = new IncidentReporting(objectives, reportDirectory, escalationPolicy);
     }
 
     /** Gives the book its runbooks and the runner that runs them; a book without them refuses runs. */
@@ -229,11 +220,7 @@ final class IncidentBook implements Signals.Sink, Incidents {
                 IncidentCodec.Stored stored = IncidentCodec.decode(key, v.get().value());
                 Incident i = stored.incident();
                 byId.put(i.id(), i);
-                Map<String, SeenFingerprint> errors = new LinkedHashMap<>();
-                for (SeenFingerprint f : stored.errors()) {
-                    errors.put(f.fingerprint(), f);
-                }
-                seen.put(i.id(), errors);
+                reporting.restore(i.id(), stored.errors());
                 if (stored.escalation() != null && i.state().isOpen()) {
                     positions.put(i.id(), stored.escalation());
                 }
@@ -300,7 +287,7 @@ final class IncidentBook implements Signals.Sink, Incidents {
                 return;
             }
             if (e.payload() instanceof ErrorEvent error) {
-                seen(error);
+                reporting.seen(error, openByKey.values());
             }
             if (e.payload() instanceof GuardEvent.CircuitStateChanged c) {
                 circuit(c, Signals.Cause.of(e));
@@ -475,130 +462,13 @@ final class IncidentBook implements Signals.Sink, Incidents {
     }
 
     /** Saves where an incident's escalation is, before the step it is about to take. */
-    private void position(String id, EscalationPolicy policy, EscalationPosition p) {
-        synchronized (this) {
-            Incident i = byId.get(id);
-            if (i == null || !i.state().isOpen()) {
-                return;
-            }
-            positions.put(id, new IncidentCodec.SavedEscalation(policy.name(), policy.lines(), p));
-            save(i);
+    private synchronized void position(String id, EscalationPolicy policy, EscalationPosition p) {
+        Incident i = byId.get(id);
+        if (i == null || !i.state().isOpen()) {
+            return;
         }
-    }
-
-    /** What the escalation runs do to incidents; called on the scheduler's threads. */
-    private final class Hooks implements EscalationHooks {
-        @Override
-        public void notify(String incidentId, List<String> names, String reason) {
-            synchronized (IncidentBook.this) {
-                Incident i = byId.get(incidentId);
-                if (i == null) {
-                    return;
-                }
-                TimelineEntry last = i.timeline().get(i.timeline().size() - 1);
-                Notification n = notification(i, last, reason);
-                for (String name : names) {
-                    NotificationChannel channel = channels.get(name);
-                    if (channel != null) { // checked at start; a policy resumed from an older config may differ
-                        delivery.send(channel, n);
-                    } else {
-                        log.atWarn()
-                                .addKeyValue("incident", incidentId)
-                                .addKeyValue("channel", name)
-                                .log("escalation names a channel the system does not have; not notified");
-                    }
-                }
-            }
-        }
-
-        @Override
-        public void record(String incidentId, String text, Map<String, String> details) {
-            synchronized (IncidentBook.this) {
-                Incident i = byId.get(incidentId);
-                if (i != null && !closed) {
-                    append(
-                            i,
-                            TimelineEntry.Kind.ESCALATION,
-                            TimelineEntry.SYSTEM,
-                            text,
-                            details,
-                            time.now(),
-                            Optional.empty(),
-                            i);
-                }
-            }
-        }
-
-        @Override
-        public long signalsSince(String incidentId, Instant since) {
-            synchronized (IncidentBook.this) {
-                Incident i = byId.get(incidentId);
-                return i == null
-                        ? 0
-                        : i.timeline().stream()
-                                .filter(e ->
-                                        e.kind() == TimelineEntry.Kind.OPENED || e.kind() == TimelineEntry.Kind.SIGNAL)
-                                .filter(e -> !e.at().isBefore(since))
-                                .count();
-            }
-        }
-
-        @Override
-        public Instant lastSignalAt(String incidentId) {
-            synchronized (IncidentBook.this) {
-                Incident i = requireNonNull(byId.get(incidentId), incidentId);
-                Instant last = i.openedAt();
-                for (TimelineEntry e : i.timeline()) {
-                    if (e.kind() == TimelineEntry.Kind.SIGNAL) {
-                        last = e.at();
-                    }
-                }
-                return last;
-            }
-        }
-
-        @Override
-        public boolean sourceFailing(String incidentId) {
-            synchronized (IncidentBook.this) {
-                Incident i = byId.get(incidentId);
-                return i != null && i.sourceFailing();
-            }
-        }
-
-        @Override
-        public void autoResolve(String incidentId, Duration quiet) {
-            synchronized (IncidentBook.this) {
-                Incident i = byId.get(incidentId);
-                if (i == null || closed || !i.state().isOpen() || i.sourceFailing()) {
-                    return;
-                }
-                move(
-                        i,
-                        TimelineEntry.SYSTEM,
-                        IncidentState.RESOLVED,
-                        "resolved by the system: no signal for " + quiet + " (its escalation policy's quiet rule)",
-                        false,
-                        time.now());
-            }
-        }
-
-        @Override
-        public int nextInRotation(String policy, int stepIndex) {
-            String key = IncidentCodec.ROTATION + policy + "." + stepIndex;
-            while (true) {
-                Optional<Versioned> v = store.get().get(IncidentCodec.NAMESPACE, key);
-                int now = v.map(x -> Integer.parseInt(new String(x.value(), StandardCharsets.UTF_8)))
-                        .orElse(0);
-                if (store.get()
-                        .compareAndSet(
-                                IncidentCodec.NAMESPACE,
-                                key,
-                                v.map(Versioned::version).orElse(0L),
-                                Integer.toString(now + 1).getBytes(StandardCharsets.UTF_8))) {
-                    return now;
-                }
-            }
-        }
+        positions.put(id, new IncidentCodec.SavedEscalation(policy.name(), policy.lines(), p));
+        save(i);
     }
 
     Incident get(String id) {
@@ -668,7 +538,7 @@ final class IncidentBook implements Signals.Sink, Incidents {
                 .log("incident state changed");
         notifyChannels(out, out.timeline().get(out.timeline().size() - 1));
         if (to == IncidentState.RESOLVED) {
-            writeReport(out);
+            reporting.write(out, time.now());
         }
         return out;
     }
@@ -714,10 +584,7 @@ final class IncidentBook implements Signals.Sink, Incidents {
                 .put(
                         IncidentCodec.NAMESPACE,
                         i.id(),
-                        IncidentCodec.encode(
-                                i,
-                                positions.get(i.id()),
-                                List.copyOf(seen.getOrDefault(i.id(), Map.of()).values())));
+                        IncidentCodec.encode(i, positions.get(i.id()), reporting.errorsOf(i.id())));
     }
 
     /** Draws the next id number from the store's counter, so two runs never hand out one id twice. */
@@ -794,7 +661,7 @@ final class IncidentBook implements Signals.Sink, Incidents {
     }
 
     /** A notification of an incident; its idempotency key names the incident and the entry that caused it. */
-    private Notification notification(Incident i, TimelineEntry cause, String reason) {
+    Notification notification(Incident i, TimelineEntry cause, String reason) {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("incident", i.id());
         labels.put("title", i.title());
@@ -1131,63 +998,7 @@ final class IncidentBook implements Signals.Sink, Incidents {
     public IncidentReport report(String id) {
         synchronized (this) {
             Incident i = get(id);
-            return IncidentReports.build(i, errorsOf(i), slo(i), ackTarget(i), time.now());
-        }
-    }
-
-    /** How soon an acknowledgement counts as quick: the first wait of the incident's policy. */
-    private Duration ackTarget(Incident i) {
-        return escalationPolicy
-                .filter(p -> i.escalationPolicy().equals(Optional.of(p.name())))
-                .flatMap(p -> p.steps().stream()
-                        .filter(EscalationStep.Wait.class::isInstance)
-                        .map(w -> ((EscalationStep.Wait) w).duration())
-                        .findFirst())
-                .orElse(IncidentReports.DEFAULT_ACK_TARGET);
-    }
-
-    private List<SeenFingerprint> errorsOf(Incident i) {
-        return List.copyOf(seen.getOrDefault(i.id(), Map.of()).values());
-    }
-
-    /** The objective an incident is measured against: its key's, or the one its alert names in {@code slo}. */
-    private Optional<SloBinding> slo(Incident i) {
-        String name = i.key().kind() == IncidentKey.Kind.SLO
-                ? i.key().name()
-                : i.key().labels().get("slo");
-        return name == null ? Optional.empty() : Optional.ofNullable(slos.get(name));
-    }
-
-    /** Counts an error against every open incident: the report's suspected causes. */
-    private void seen(ErrorEvent e) {
-        String fp = e.fingerprint().toString();
-        for (String id : openByKey.values()) {
-            seen.computeIfAbsent(id, k -> new LinkedHashMap<>())
-                    .merge(
-                            fp,
-                            new SeenFingerprint(fp, e.errorType(), e.originName(), 1),
-                            (a, b) -> new SeenFingerprint(fp, a.errorType(), a.origin(), a.count() + 1));
-        }
-    }
-
-    /** Writes the report of a resolved incident as Markdown and JSON into the report directory. */
-    private void writeReport(Incident i) {
-        Optional<Path> dir = reports;
-        if (dir.isEmpty()) {
-            return;
-        }
-        IncidentReport report = IncidentReports.build(i, errorsOf(i), slo(i), ackTarget(i), time.now());
-        try {
-            Files.createDirectories(dir.get());
-            Files.writeString(dir.get().resolve(i.id() + ".md"), IncidentReports.markdown(report));
-            Files.writeString(dir.get().resolve(i.id() + ".json"), IncidentReports.json(report));
-        } catch (IOException e) {
-            // The incident is resolved and saved; its report can be built again from it at any time.
-            log.atWarn()
-                    .addKeyValue("incident", i.id())
-                    .addKeyValue("directory", dir.get().toString())
-                    .addKeyValue("error", e.toString())
-                    .log("post-incident report not written");
+            return reporting.build(i, time.now());
         }
     }
 

@@ -1,0 +1,146 @@
+package dev.armature.core.internal.incident;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.armature.api.incident.Incident;
+import dev.armature.api.incident.IncidentState;
+import dev.armature.api.incident.TimelineEntry;
+import dev.armature.api.monitoring.Notification;
+import dev.armature.api.state.Versioned;
+import dev.armature.core.internal.incident.escalation.EscalationHooks;
+import dev.armature.spi.monitoring.NotificationChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Internal: what the escalation runs do to the incidents of a book — notify, record, count signals,
+ * resolve quiet ones, turn rotations. Called on the scheduler's threads; every call takes the book's
+ * lock.
+ */
+final class EscalationBridge implements EscalationHooks {
+    private static final Logger log = LoggerFactory.getLogger(EscalationBridge.class);
+
+    private final IncidentBook book;
+
+    EscalationBridge(IncidentBook book) {
+        this.book = book;
+    }
+
+    @Override
+    public void notify(String incidentId, List<String> names, String reason) {
+        synchronized (book) {
+            Incident i = book.byId.get(incidentId);
+            if (i == null) {
+                return;
+            }
+            TimelineEntry last = i.timeline().get(i.timeline().size() - 1);
+            Notification n = book.notification(i, last, reason);
+            for (String name : names) {
+                NotificationChannel channel = book.channels.get(name);
+                if (channel != null) { // checked at start; a policy resumed from an older config may differ
+                    book.delivery.send(channel, n);
+                } else {
+                    log.atWarn()
+                            .addKeyValue("incident", incidentId)
+                            .addKeyValue("channel", name)
+                            .log("escalation names a channel the system does not have; not notified");
+                }
+            }
+        }
+    }
+
+    @Override
+    public void record(String incidentId, String text, Map<String, String> details) {
+        synchronized (book) {
+            Incident i = book.byId.get(incidentId);
+            if (i != null && !book.closed) {
+                book.append(
+                        i,
+                        TimelineEntry.Kind.ESCALATION,
+                        TimelineEntry.SYSTEM,
+                        text,
+                        details,
+                        book.time.now(),
+                        Optional.empty(),
+                        i);
+            }
+        }
+    }
+
+    @Override
+    public long signalsSince(String incidentId, Instant since) {
+        synchronized (book) {
+            Incident i = book.byId.get(incidentId);
+            return i == null
+                    ? 0
+                    : i.timeline().stream()
+                            .filter(e -> e.kind() == TimelineEntry.Kind.OPENED || e.kind() == TimelineEntry.Kind.SIGNAL)
+                            .filter(e -> !e.at().isBefore(since))
+                            .count();
+        }
+    }
+
+    @Override
+    public Instant lastSignalAt(String incidentId) {
+        synchronized (book) {
+            Incident i = requireNonNull(book.byId.get(incidentId), incidentId);
+            Instant last = i.openedAt();
+            for (TimelineEntry e : i.timeline()) {
+                if (e.kind() == TimelineEntry.Kind.SIGNAL) {
+                    last = e.at();
+                }
+            }
+            return last;
+        }
+    }
+
+    @Override
+    public boolean sourceFailing(String incidentId) {
+        synchronized (book) {
+            Incident i = book.byId.get(incidentId);
+            return i != null && i.sourceFailing();
+        }
+    }
+
+    @Override
+    public void autoResolve(String incidentId, Duration quiet) {
+        synchronized (book) {
+            Incident i = book.byId.get(incidentId);
+            if (i == null || book.closed || !i.state().isOpen() || i.sourceFailing()) {
+                return;
+            }
+            book.move(
+                    i,
+                    TimelineEntry.SYSTEM,
+                    IncidentState.RESOLVED,
+                    "resolved by the system: no signal for " + quiet + " (its escalation policy's quiet rule)",
+                    false,
+                    book.time.now());
+        }
+    }
+
+    @Override
+    public int nextInRotation(String policy, int stepIndex) {
+        String key = IncidentCodec.ROTATION + policy + "." + stepIndex;
+        while (true) {
+            Optional<Versioned> v = book.store.get().get(IncidentCodec.NAMESPACE, key);
+            int now = v.map(x -> Integer.parseInt(new String(x.value(), StandardCharsets.UTF_8)))
+                    .orElse(0);
+            if (book.store
+                    .get()
+                    .compareAndSet(
+                            IncidentCodec.NAMESPACE,
+                            key,
+                            v.map(Versioned::version).orElse(0L),
+                            Integer.toString(now + 1).getBytes(StandardCharsets.UTF_8))) {
+                return now;
+            }
+        }
+    }
+}
