@@ -190,9 +190,7 @@ public interface AgentSystem extends AutoCloseable {
      *     component stopped
      * @since 0.1
      */
-    default boolean restart(String component, String reason) {
-        throw new UnsupportedOperationException(getClass().getName() + " cannot restart components");
-    }
+    boolean restart(String component, String reason);
 
     /**
      * Returns the system's emergency brake: safe mode.

@@ -44,6 +44,15 @@ public sealed interface EscalationStep
                 EscalationStep.NotifyIfNInWindow,
                 EscalationStep.Repeat,
                 EscalationStep.AutoResolveAfterQuiet {
+    /**
+     * Returns the channels the step notifies: those of {@code notify}, {@code
+     * notify-next-each-time} and {@code notify-if}; none for the other steps.
+     *
+     * @return the channel names, in the order written
+     */
+    default List<String> targets() {
+        return List.of();
+    }
 
     /**
      * Reads a step from its text form.

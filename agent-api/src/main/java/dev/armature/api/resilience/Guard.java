@@ -102,9 +102,7 @@ public interface Guard {
      * @return whether this call took the hold; {@code false} when the holder held it already
      * @since 0.1
      */
-    default boolean forceOpen(String holder, String reason) {
-        throw new UnsupportedOperationException(getClass().getName() + " cannot force its circuit open");
-    }
+    boolean forceOpen(String holder, String reason);
 
     /**
      * Releases a holder's hold on the circuit; the circuit stays forced open while another holder
@@ -115,9 +113,7 @@ public interface Guard {
      * @return whether the holder held it
      * @since 0.1
      */
-    default boolean releaseForce(String holder, String reason) {
-        throw new UnsupportedOperationException(getClass().getName() + " cannot release a forced circuit");
-    }
+    boolean releaseForce(String holder, String reason);
 
     /**
      * Moves the guard's circuit breaker to CLOSED, forgetting the failures it counted, as after a
@@ -126,9 +122,7 @@ public interface Guard {
      * @param reason why, for the events
      * @since 0.1
      */
-    default void closeCircuit(String reason) {
-        throw new UnsupportedOperationException(getClass().getName() + " cannot close its circuit");
-    }
+    void closeCircuit(String reason);
 
     /**
      * Returns the layers the guard was built with, from the outside in, and their options.

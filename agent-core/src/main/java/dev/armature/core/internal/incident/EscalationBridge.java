@@ -6,10 +6,8 @@ import dev.armature.api.incident.Incident;
 import dev.armature.api.incident.IncidentState;
 import dev.armature.api.incident.TimelineEntry;
 import dev.armature.api.monitoring.Notification;
-import dev.armature.api.state.Versioned;
 import dev.armature.core.internal.incident.escalation.EscalationHooks;
 import dev.armature.spi.monitoring.NotificationChannel;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -127,20 +125,8 @@ final class EscalationBridge implements EscalationHooks {
 
     @Override
     public int nextInRotation(String policy, int stepIndex) {
-        String key = IncidentCodec.ROTATION + policy + "." + stepIndex;
-        while (true) {
-            Optional<Versioned> v = book.store.get().get(IncidentCodec.NAMESPACE, key);
-            int now = v.map(x -> Integer.parseInt(new String(x.value(), StandardCharsets.UTF_8)))
-                    .orElse(0);
-            if (book.store
-                    .get()
-                    .compareAndSet(
-                            IncidentCodec.NAMESPACE,
-                            key,
-                            v.map(Versioned::version).orElse(0L),
-                            Integer.toString(now + 1).getBytes(StandardCharsets.UTF_8))) {
-                return now;
-            }
+        synchronized (book) {
+            return (int) book.count(IncidentCodec.ROTATION + policy + "." + stepIndex);
         }
     }
 }

@@ -589,19 +589,25 @@ final class IncidentBook implements Signals.Sink, Incidents {
 
     /** Draws the next id number from the store's counter, so two runs never hand out one id twice. */
     private long nextNumber() {
+        return count(IncidentCodec.SEQUENCE) + 1;
+    }
+
+    /**
+     * Returns a counter of the store and advances it by one, with compare-and-set, so that two
+     * systems on one store never read the same value.
+     */
+    long count(String key) {
         while (true) {
-            Optional<Versioned> v = store.get().get(IncidentCodec.NAMESPACE, IncidentCodec.SEQUENCE);
-            long last = v.map(x -> Long.parseLong(new String(x.value(), StandardCharsets.UTF_8)))
+            Optional<Versioned> v = store.get().get(IncidentCodec.NAMESPACE, key);
+            long now = v.map(x -> Long.parseLong(new String(x.value(), StandardCharsets.UTF_8)))
                     .orElse(0L);
-            long version = v.map(Versioned::version).orElse(0L);
-            long next = last + 1;
             if (store.get()
                     .compareAndSet(
                             IncidentCodec.NAMESPACE,
-                            IncidentCodec.SEQUENCE,
-                            version,
-                            Long.toString(next).getBytes(StandardCharsets.UTF_8))) {
-                return next;
+                            key,
+                            v.map(Versioned::version).orElse(0L),
+                            Long.toString(now + 1).getBytes(StandardCharsets.UTF_8))) {
+                return now;
             }
         }
     }

@@ -161,17 +161,7 @@ public final class IncidentManager implements Component, Incidents {
 
     private static void checkChannels(EscalationPolicy policy, Map<String, NotificationChannel> channels) {
         for (EscalationStep step : policy.steps()) {
-            List<String> targets;
-            if (step instanceof EscalationStep.Notify n) {
-                targets = n.targets();
-            } else if (step instanceof EscalationStep.NotifyNextEachTime n) {
-                targets = n.targets();
-            } else if (step instanceof EscalationStep.NotifyIfNInWindow n) {
-                targets = n.targets();
-            } else {
-                continue;
-            }
-            for (String t : targets) {
+            for (String t : step.targets()) {
                 if (!channels.containsKey(t)) {
                     String key = "armature.incidents.escalation.policies." + policy.name() + ".steps";
                     throw new ConfigException(
