@@ -194,6 +194,7 @@ public sealed interface ComponentEvent extends Event
 
     /**
      * A component's checkpoint was stored; the oldest beyond the last three was replaced.
+     * Published once the component is free again, so a listener may ask for the next one at once.
      *
      * @param component the component's name
      * @param sequence the checkpoint's number

@@ -48,30 +48,34 @@ final class Checkpoints {
 
     /**
      * Takes and stores a checkpoint of a running component; a failure is logged and the previous
-     * ones stay.
+     * ones stay. The caller announces the result with {@link #announce} once the component is free
+     * again, so that whoever hears of it can ask for the next checkpoint at once.
      *
-     * @return whether a checkpoint was stored
+     * @return what was stored, or empty when taking it failed
      */
-    boolean take(String name, Checkpointable component) {
+    Optional<ComponentEvent.CheckpointSaved> take(String name, Checkpointable component) {
         try {
             byte[] state = component.checkpoint();
-            save(name, component.checkpointVersion(), state);
-            return true;
+            return Optional.of(save(name, component.checkpointVersion(), state));
         } catch (Exception e) {
             log.atWarn()
                     .addKeyValue(LogFields.COMPONENT, name)
                     .setCause(e)
                     .log("checkpoint failed; the previous checkpoints are kept");
-            return false;
+            return Optional.empty();
         }
     }
 
-    synchronized void save(String component, String version, byte[] state) {
+    void announce(ComponentEvent.CheckpointSaved saved) {
+        bus.publish(ComponentTable.SOURCE, saved);
+    }
+
+    private synchronized ComponentEvent.CheckpointSaved save(String component, String version, byte[] state) {
         long sequence = lastSequence.computeIfAbsent(component, this::newestStoredSequence) + 1;
         Checkpoint c = new Checkpoint(component, sequence, version, time.now(), state);
         store.get().put(NAMESPACE, key(component, (int) (sequence % KEPT)), CheckpointCodec.encode(c));
         lastSequence.put(component, sequence);
-        bus.publish(ComponentTable.SOURCE, new ComponentEvent.CheckpointSaved(component, sequence, state.length));
+        return new ComponentEvent.CheckpointSaved(component, sequence, state.length);
     }
 
     private long newestStoredSequence(String component) {

@@ -123,7 +123,7 @@ final class ComponentStops {
     /** A checkpointable component is checkpointed just before it stops, while it still runs. */
     private void stopWithCheckpoint(ComponentNode n) throws Exception {
         if (n.component instanceof Checkpointable c) {
-            checkpoints.take(n.name, c);
+            checkpoints.take(n.name, c).ifPresent(checkpoints::announce);
         }
         n.component.stop();
     }

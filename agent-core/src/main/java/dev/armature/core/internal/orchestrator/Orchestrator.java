@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
@@ -865,15 +866,20 @@ final class Orchestrator implements HealthWatch.Supervisor, RecoveryEngine.Compo
             }
             for (ComponentNode n : table.all()) {
                 if (n.state == ComponentState.RUNNING && n.busy == null && n.component instanceof Checkpointable c) {
-                    // A newer checkpoint replaces a pinned one as what the next restart restores.
+                    AtomicReference<ComponentEvent.@Nullable CheckpointSaved> saved = new AtomicReference<>();
                     track(
                             n,
-                            ops.run(n.descriptor.stopTimeout(), () -> {
-                                if (checkpoints.take(n.name, c)) {
+                            ops.run(
+                                    n.descriptor.stopTimeout(),
+                                    () -> saved.set(checkpoints.take(n.name, c).orElse(null))),
+                            r -> {
+                                ComponentEvent.CheckpointSaved s = saved.get();
+                                if (s != null) {
+                                    // A newer checkpoint replaces a pinned one as what the next restart restores.
                                     n.pinnedCheckpoint = 0;
+                                    checkpoints.announce(s); // told once the component is free for the next
                                 }
-                            }),
-                            r -> {});
+                            });
                 }
             }
         }
