@@ -224,9 +224,12 @@ class AgentHostTest {
 
             // Every turn, the breaker's waits, the detector's evaluation (at 10 s) and the scenario's end,
             // in three strides: the incident manager follows the bus on its own thread, so the test waits
-            // for it to see the recovery ask for a person (at 4 s) and the circuit close (at 8 s) before time goes on.
+            // for it to see the recovery ask for a person (at 4 s), for the runbook that starts then to end, and
+            // for the circuit to close (at 8 s) before time goes on.
             time.advance(Duration.ofSeconds(4));
             console.await("incident INC-1   opened", Duration.ofSeconds(60));
+            // Its runbook runs on a pool of its own: let it finish while the circuit is still open.
+            console.await("runbook model-outage, step post-outage-notice: passed", Duration.ofSeconds(60));
             time.advance(Duration.ofSeconds(5));
             console.await("incident INC-1   source: the circuit of model.chat closed", Duration.ofSeconds(60));
             time.advance(AgentHost.CHAOS_SCENARIO.minusSeconds(9));
