@@ -398,7 +398,7 @@ final class IncidentBook implements Signals.Sink, Incidents {
         notifyChannels(i, opened);
         armQuiet(i);
         armReminder(i, at);
-        escalationPolicy.ifPresent(p -> escalations.put(id, escalation.start(id, p, pos -> position(id, p, pos))));
+        escalationPolicy.ifPresent(p -> escalations.put(id, escalation.start(id, p, at, pos -> position(id, p, pos))));
         RunbookRunner r = runner;
         if (r != null && settings.autoRunRunbooks()) {
             for (Runbook runbook : runbooks.boundTo(i.key())) {

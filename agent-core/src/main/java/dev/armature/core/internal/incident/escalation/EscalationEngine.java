@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.armature.api.incident.EscalationPolicy;
 import dev.armature.api.time.Scheduler;
 import dev.armature.api.time.TimeSource;
+import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
@@ -14,7 +15,8 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * EscalationEngine engine = new EscalationEngine(hooks, scheduler, time);
- * EscalationRun run = engine.start(incident.id(), policy, position -> store.save(incident.id(), position));
+ * EscalationRun run = engine.start(
+ *         incident.id(), policy, incident.openedAt(), position -> store.save(incident.id(), position));
  * // on acknowledgement: run.cancel(); on resolution: run.close()
  * }</pre>
  */
@@ -32,9 +34,12 @@ public final class EscalationEngine {
 
     /**
      * Starts a policy for a newly opened incident: its first step runs as soon as the scheduler runs
-     * a task without delay, and its quiet rule, if any, watches from then on.
+     * a task without delay, and its quiet rule, if any, watches from then on. A first step that waits
+     * counts from {@code openedAt}, so a policy started late (a slow notification before it, a busy
+     * thread) still ends the wait when it would have ended.
      *
      * @param incidentId the incident
+     * @param openedAt when the incident opened
      * @param policy the policy; persist its lines with the incident, so that a resume runs the same
      *     one even if the configuration changed meanwhile
      * @param onChange told every new position, on the thread that runs the steps and before the
@@ -42,8 +47,12 @@ public final class EscalationEngine {
      *     notification (it may at worst lose the one in flight)
      * @return the run
      */
-    public EscalationRun start(String incidentId, EscalationPolicy policy, Consumer<EscalationPosition> onChange) {
-        return resume(incidentId, policy, EscalationPosition.START, false, onChange);
+    public EscalationRun start(
+            String incidentId, EscalationPolicy policy, Instant openedAt, Consumer<EscalationPosition> onChange) {
+        EscalationRun run = new EscalationRun(
+                incidentId, policy, EscalationPosition.START, hooks, scheduler, time, onChange, openedAt);
+        run.begin(false);
+        return run;
     }
 
     /**
@@ -67,7 +76,7 @@ public final class EscalationEngine {
             EscalationPosition saved,
             boolean acknowledged,
             Consumer<EscalationPosition> onChange) {
-        EscalationRun run = new EscalationRun(incidentId, policy, saved, hooks, scheduler, time, onChange);
+        EscalationRun run = new EscalationRun(incidentId, policy, saved, hooks, scheduler, time, onChange, null);
         run.begin(acknowledged);
         return run;
     }

@@ -58,6 +58,8 @@ public final class EscalationRun {
     private boolean closed;
     private @Nullable Cancellable stepTask;
     private @Nullable Cancellable quietTask;
+    /** When a fresh run's first wait began: the incident's opening, not the moment the run got going. */
+    private @Nullable Instant firstStepFrom;
     /** Which quiet check is current: a check scheduled before a newer one does nothing. */
     private long quietGeneration;
     /** Whether "quiet but still failing" is on the timeline for the current quiet stretch. */
@@ -70,8 +72,10 @@ public final class EscalationRun {
             EscalationHooks hooks,
             Scheduler scheduler,
             TimeSource time,
-            Consumer<EscalationPosition> onChange) {
+            Consumer<EscalationPosition> onChange,
+            @Nullable Instant firstStepFrom) {
         this.incidentId = requireNonNull(incidentId, "incidentId");
+        this.firstStepFrom = firstStepFrom;
         this.policy = requireNonNull(policy, "policy");
         this.position = requireNonNull(saved, "saved");
         this.hooks = requireNonNull(hooks, "hooks");
@@ -223,15 +227,18 @@ public final class EscalationRun {
         }
         EscalationStep step = steps.get(i);
         Instant now = time.now();
+        Instant from = firstStepFrom != null && firstStepFrom.isBefore(now) ? firstStepFrom : now;
+        firstStepFrom = null;
         if (step instanceof EscalationStep.Wait w) {
             if (position.waitStartedAt().isEmpty()) {
-                position = position.waitingSince(now);
-                Instant until = now.plus(w.duration());
+                position = position.waitingSince(from);
+                Instant until = from.plus(w.duration());
+                Duration left = Duration.between(now, until);
                 return new Action(
                         position,
                         () -> record(
                                 i, step, "waiting until " + until, List.of(), false, Map.of("until", until.toString())),
-                        w.duration(),
+                        left.isNegative() ? Duration.ZERO : left,
                         false);
             }
             Instant end = position.waitStartedAt().get().plus(w.duration());

@@ -31,7 +31,7 @@ class EscalationRestartPropertyTest {
         EscalationEngine engine = new EscalationEngine(hooks, time, time);
         List<EscalationPosition> positions = new ArrayList<>();
         hooks.signal("I1");
-        EscalationRun run = engine.start("I1", policy, positions::add);
+        EscalationRun run = engine.start("I1", policy, time.now(), positions::add);
         for (int minute = 0; minute <= HORIZON.toMinutes(); minute++) {
             time.advance(Duration.ofMinutes(minute).minus(time.elapsed()));
             if (minute == ackAtMinute) {

@@ -43,7 +43,7 @@ class EscalationRunTest {
 
     private EscalationRun open(String incident, EscalationPolicy policy) {
         hooks.signal(incident);
-        return engine.start(incident, policy, positions::add);
+        return engine.start(incident, policy, time.now(), positions::add);
     }
 
     @Test
@@ -107,6 +107,29 @@ class EscalationRunTest {
     }
 
     @Test
+    void a_run_that_gets_going_late_counts_its_first_wait_from_the_opening() {
+        EscalationPolicy waitFirst = EscalationPolicy.parse("wait-first", List.of("wait 5m", "notify a"));
+        hooks.signal("I1");
+        Instant openedAt = time.now();
+        at(2); // the thread that starts the policy was busy (a slow notification, say)
+        engine.start("I1", waitFirst, openedAt, positions::add);
+        at(4);
+        assertThat(hooks.notifications()).isEmpty();
+        at(5);
+
+        assertThat(hooks.timeline())
+                .containsExactly(
+                        t(2) + " I1 escalation step 1 (wait 5m): waiting until " + t(5),
+                        t(5) + " I1 escalation step 2 (notify a): notified a");
+        assertThat(hooks.notifications()).containsExactly(t(5) + " I1 a");
+
+        EscalationRun late = engine.start("I2", waitFirst, openedAt, positions::add);
+        at(6); // a first wait already over when the run starts ends at once
+        assertThat(hooks.notifications()).containsExactly(t(5) + " I1 a", t(5) + " I2 a");
+        assertThat(late.escalating()).isFalse();
+    }
+
+    @Test
     void an_acknowledgement_from_inside_a_hook_stops_the_next_step() {
         EscalationRun[] run = new EscalationRun[1];
         EscalationHooks acking = new DelegatingHooks(hooks) {
@@ -117,7 +140,7 @@ class EscalationRunTest {
             }
         };
         hooks.signal("I1");
-        run[0] = new EscalationEngine(acking, time, time).start("I1", ON_CALL, positions::add);
+        run[0] = new EscalationEngine(acking, time, time).start("I1", ON_CALL, time.now(), positions::add);
         at(100);
 
         assertThat(hooks.notifications()).containsExactly(t(0) + " I1 a");
@@ -277,7 +300,7 @@ class EscalationRunTest {
             }
         };
         hooks.signal("I1");
-        new EscalationEngine(broken, time, time).start("I1", ON_CALL, positions::add);
+        new EscalationEngine(broken, time, time).start("I1", ON_CALL, time.now(), positions::add);
         at(5);
 
         assertThat(hooks.notifications()).containsExactly(t(0) + " I1 a", t(5) + " I1 b");
