@@ -132,6 +132,13 @@ class IncidentsGuideExampleTest {
             // The escalation policy pages at once; nobody answers, so it pages again after five minutes.
             time.advance(Duration.ZERO);
             time.advance(Duration.ofMinutes(5));
+            for (int page = 1; page <= 2; page++) { // channels are told on a thread of their own
+                next(
+                        events,
+                        e -> e instanceof IncidentEvent.Recorded r
+                                && r.entry().kind() == TimelineEntry.Kind.NOTIFICATION
+                                && r.entry().text().contains("delivered to pager"));
+            }
             assertThat(pager.sent).hasSize(2);
             incidents.acknowledge(id, "alice"); // stops the escalation
 
