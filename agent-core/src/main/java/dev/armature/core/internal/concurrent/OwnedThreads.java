@@ -38,16 +38,11 @@ public final class OwnedThreads {
         AtomicInteger counter = new AtomicInteger();
         String prefix = "armature-" + systemName + "-" + role + "-";
         return runnable -> {
-            Thread t = new Thread(
-                    () -> {
-                        try {
-                            runnable.run();
-                        } finally {
-                            threads.remove(Thread.currentThread());
-                        }
-                    },
-                    prefix + counter.incrementAndGet());
+            Thread t = new Thread(runnable, prefix + counter.incrementAndGet());
             t.setDaemon(true);
+            // A thread is forgotten only once it has terminated: one that removed itself as its task
+            // ended would still be alive, briefly, when close() looked.
+            threads.removeIf(old -> old.getState() == Thread.State.TERMINATED);
             threads.add(t);
             return t;
         };
