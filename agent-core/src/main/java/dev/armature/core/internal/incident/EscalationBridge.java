@@ -32,7 +32,8 @@ final class EscalationBridge implements EscalationHooks {
 
     @Override
     public void notify(String incidentId, List<String> names, String reason) {
-        synchronized (book) {
+        book.lock();
+        try {
             Incident i = book.byId.get(incidentId);
             if (i == null) {
                 return;
@@ -50,12 +51,15 @@ final class EscalationBridge implements EscalationHooks {
                             .log("escalation names a channel the system does not have; not notified");
                 }
             }
+        } finally {
+            book.unlock();
         }
     }
 
     @Override
     public void record(String incidentId, String text, Map<String, String> details) {
-        synchronized (book) {
+        book.lock();
+        try {
             Incident i = book.byId.get(incidentId);
             if (i != null && !book.closed) {
                 book.append(
@@ -68,12 +72,15 @@ final class EscalationBridge implements EscalationHooks {
                         Optional.empty(),
                         i);
             }
+        } finally {
+            book.unlock();
         }
     }
 
     @Override
     public long signalsSince(String incidentId, Instant since) {
-        synchronized (book) {
+        book.lock();
+        try {
             Incident i = book.byId.get(incidentId);
             return i == null
                     ? 0
@@ -81,12 +88,15 @@ final class EscalationBridge implements EscalationHooks {
                             .filter(e -> e.kind() == TimelineEntry.Kind.OPENED || e.kind() == TimelineEntry.Kind.SIGNAL)
                             .filter(e -> !e.at().isBefore(since))
                             .count();
+        } finally {
+            book.unlock();
         }
     }
 
     @Override
     public Instant lastSignalAt(String incidentId) {
-        synchronized (book) {
+        book.lock();
+        try {
             Incident i = requireNonNull(book.byId.get(incidentId), incidentId);
             Instant last = i.openedAt();
             for (TimelineEntry e : i.timeline()) {
@@ -95,20 +105,26 @@ final class EscalationBridge implements EscalationHooks {
                 }
             }
             return last;
+        } finally {
+            book.unlock();
         }
     }
 
     @Override
     public boolean sourceFailing(String incidentId) {
-        synchronized (book) {
+        book.lock();
+        try {
             Incident i = book.byId.get(incidentId);
             return i != null && i.sourceFailing();
+        } finally {
+            book.unlock();
         }
     }
 
     @Override
     public void autoResolve(String incidentId, Duration quiet) {
-        synchronized (book) {
+        book.lock();
+        try {
             Incident i = book.byId.get(incidentId);
             if (i == null || book.closed || !i.state().isOpen() || i.sourceFailing()) {
                 return;
@@ -120,13 +136,18 @@ final class EscalationBridge implements EscalationHooks {
                     "resolved by the system: no signal for " + quiet + " (its escalation policy's quiet rule)",
                     false,
                     book.time.now());
+        } finally {
+            book.unlock();
         }
     }
 
     @Override
     public int nextInRotation(String policy, int stepIndex) {
-        synchronized (book) {
+        book.lock();
+        try {
             return (int) book.count(IncidentCodec.ROTATION + policy + "." + stepIndex);
+        } finally {
+            book.unlock();
         }
     }
 }

@@ -51,6 +51,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -60,6 +61,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -69,7 +71,9 @@ import org.slf4j.LoggerFactory;
  * Internal: the incidents of one run of the manager, and what changes them: signals read from the
  * bus, timers (stuck circuits, quiet periods) and the {@link Incidents} calls. Every change is saved
  * in the state store before it is published or returned. Thread-safe: its own lock orders every
- * change.
+ * change, and the events of a change are published as the change releases the lock, once it is
+ * whole: a listener that acts on one (or moves {@code ManualTime}) finds the change's timers armed
+ * and its escalation and runbooks started.
  */
 final class IncidentBook implements Signals.Sink, Incidents {
     /** The source of the events it publishes. */
@@ -109,6 +113,12 @@ final class IncidentBook implements Signals.Sink, Incidents {
     private final Map<String, Cancellable> reminders = new HashMap<>();
 
     boolean closed;
+
+    /** Orders every change; reentrant, because a change may start another (a timer run inline, say). */
+    private final ReentrantLock lock = new ReentrantLock();
+
+    /** The events of the change in progress, published as the outermost hold of the lock ends. */
+    private final ArrayDeque<Event> outbox = new ArrayDeque<>();
 
     IncidentBook(
             Supplier<StateStore> store,
@@ -152,16 +162,26 @@ final class IncidentBook implements Signals.Sink, Incidents {
      * Gives the book its templates and cadence, the objectives incidents are measured against, and
      * the directory where the report of each resolved incident is written.
      */
-    synchronized void communication(
+    void communication(
             CommunicationSettings settings, Map<String, SloBinding> objectives, Optional<Path> reportDirectory) {
-        this.communication = settings;
-        this.reporting = new IncidentReporting(objectives, reportDirectory, escalationPolicy);
+        lock();
+        try {
+            this.communication = settings;
+            this.reporting = new IncidentReporting(objectives, reportDirectory, escalationPolicy);
+        } finally {
+            unlock();
+        }
     }
 
     /** Gives the book its runbooks and the runner that runs them; a book without them refuses runs. */
-    synchronized void runbooks(RunbookRegistry registry, RunbookRunner runner) {
-        this.runbooks = registry;
-        this.runner = runner;
+    void runbooks(RunbookRegistry registry, RunbookRunner runner) {
+        lock();
+        try {
+            this.runbooks = registry;
+            this.runner = runner;
+        } finally {
+            unlock();
+        }
     }
 
     /** Records the outcomes of runbook steps; a dry run's plan is not recorded (it touches nothing). */
@@ -185,25 +205,30 @@ final class IncidentBook implements Signals.Sink, Incidents {
         };
     }
 
-    private synchronized void recordRunbook(
+    private void recordRunbook(
             String incidentId, String runbook, String step, String outcome, String detail, boolean dryRun) {
-        Incident i = byId.get(incidentId);
-        if (dryRun || i == null || closed) {
-            return;
+        lock();
+        try {
+            Incident i = byId.get(incidentId);
+            if (dryRun || i == null || closed) {
+                return;
+            }
+            String what = step.isEmpty() ? "ended" : "step " + step;
+            append(
+                    i,
+                    TimelineEntry.Kind.RUNBOOK,
+                    TimelineEntry.SYSTEM,
+                    "runbook " + runbook + ", " + what + ": " + outcome.toLowerCase(Locale.ROOT)
+                            + (detail.isEmpty() ? "" : ": " + detail),
+                    step.isEmpty()
+                            ? Map.of("runbook", runbook, "outcome", outcome)
+                            : Map.of("runbook", runbook, "step", step, "outcome", outcome),
+                    time.now(),
+                    Optional.empty(),
+                    i);
+        } finally {
+            unlock();
         }
-        String what = step.isEmpty() ? "ended" : "step " + step;
-        append(
-                i,
-                TimelineEntry.Kind.RUNBOOK,
-                TimelineEntry.SYSTEM,
-                "runbook " + runbook + ", " + what + ": " + outcome.toLowerCase(Locale.ROOT)
-                        + (detail.isEmpty() ? "" : ": " + detail),
-                step.isEmpty()
-                        ? Map.of("runbook", runbook, "outcome", outcome)
-                        : Map.of("runbook", runbook, "step", step, "outcome", outcome),
-                time.now(),
-                Optional.empty(),
-                i);
     }
 
     /** Takes back the saved incidents. */
@@ -254,6 +279,31 @@ final class IncidentBook implements Signals.Sink, Incidents {
         }
     }
 
+    void lock() {
+        lock.lock();
+    }
+
+    /**
+     * Releases the lock; the outermost release first publishes the events of the change, in order,
+     * including those of changes that a listener of them made meanwhile.
+     */
+    void unlock() {
+        try {
+            if (lock.getHoldCount() == 1) {
+                for (Event e = outbox.poll(); e != null; e = outbox.poll()) {
+                    bus.publish(SOURCE, e);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Queues an event of the change in progress; called with the lock held. */
+    private void publish(Event e) {
+        outbox.add(e);
+    }
+
     void subscribe() {
         subscriptions.add(bus.subscribe(Event.class, SubscribeOptions.defaults(), this::onEvent));
     }
@@ -261,7 +311,8 @@ final class IncidentBook implements Signals.Sink, Incidents {
     void close() {
         subscriptions.forEach(Subscription::close);
         RunbookRunner r;
-        synchronized (this) {
+        lock();
+        try {
             closed = true;
             r = runner;
             // Stopped, not resolved: the saved positions let the next run resume them.
@@ -269,6 +320,8 @@ final class IncidentBook implements Signals.Sink, Incidents {
             quietTimers.values().forEach(Cancellable::cancel);
             reminders.values().forEach(Cancellable::cancel);
             stuckCircuits.values().forEach(Cancellable::cancel);
+        } finally {
+            unlock();
         }
         if (r != null) {
             // Outside the book's lock: a run reports to the book while it holds its own lock.
@@ -282,7 +335,8 @@ final class IncidentBook implements Signals.Sink, Incidents {
         if (e.payload() instanceof IncidentEvent) {
             return;
         }
-        synchronized (this) {
+        lock();
+        try {
             if (closed) {
                 return;
             }
@@ -293,6 +347,8 @@ final class IncidentBook implements Signals.Sink, Incidents {
                 circuit(c, Signals.Cause.of(e));
             }
             Signals.read(e, this);
+        } finally {
+            unlock();
         }
     }
 
@@ -307,7 +363,8 @@ final class IncidentBook implements Signals.Sink, Incidents {
             Duration after = settings.circuitStuckAfter();
             Instant openedAt = cause.at();
             stuckCircuits.put(key, scheduler.schedule(after, () -> {
-                synchronized (this) {
+                lock();
+                try {
                     if (closed || stuckCircuits.remove(key) == null) {
                         return;
                     }
@@ -324,6 +381,8 @@ final class IncidentBook implements Signals.Sink, Incidents {
                             TimelineEntry.SYSTEM,
                             null,
                             null);
+                } finally {
+                    unlock();
                 }
             }));
         } else if (c.to() == CircuitState.CLOSED) {
@@ -387,8 +446,8 @@ final class IncidentBook implements Signals.Sink, Incidents {
         save(i);
         byId.put(id, i);
         openByKey.put(i.key(), id);
-        bus.publish(SOURCE, new IncidentEvent.Opened(id, i.key(), i.title(), i.severity(), i.priority()));
-        bus.publish(SOURCE, new IncidentEvent.Recorded(id, opened));
+        publish(new IncidentEvent.Opened(id, i.key(), i.title(), i.severity(), i.priority()));
+        publish(new IncidentEvent.Recorded(id, opened));
         log.atWarn()
                 .addKeyValue("incident", id)
                 .addKeyValue("key", i.key().toString())
@@ -462,13 +521,18 @@ final class IncidentBook implements Signals.Sink, Incidents {
     }
 
     /** Saves where an incident's escalation is, before the step it is about to take. */
-    private synchronized void position(String id, EscalationPolicy policy, EscalationPosition p) {
-        Incident i = byId.get(id);
-        if (i == null || !i.state().isOpen()) {
-            return;
+    private void position(String id, EscalationPolicy policy, EscalationPosition p) {
+        lock();
+        try {
+            Incident i = byId.get(id);
+            if (i == null || !i.state().isOpen()) {
+                return;
+            }
+            positions.put(id, new IncidentCodec.SavedEscalation(policy.name(), policy.lines(), p));
+            save(i);
+        } finally {
+            unlock();
         }
-        positions.put(id, new IncidentCodec.SavedEscalation(policy.name(), policy.lines(), p));
-        save(i);
     }
 
     Incident get(String id) {
@@ -528,7 +592,7 @@ final class IncidentBook implements Signals.Sink, Incidents {
                 quiet.cancel();
             }
         }
-        bus.publish(SOURCE, new IncidentEvent.StateChanged(i.id(), i.state(), to, actor, force));
+        publish(new IncidentEvent.StateChanged(i.id(), i.state(), to, actor, force));
         log.atInfo()
                 .addKeyValue("incident", i.id())
                 .addKeyValue("from", i.state())
@@ -575,7 +639,7 @@ final class IncidentBook implements Signals.Sink, Incidents {
                 timeline);
         save(out);
         byId.put(out.id(), out);
-        bus.publish(SOURCE, new IncidentEvent.Recorded(out.id(), entry));
+        publish(new IncidentEvent.Recorded(out.id(), entry));
         return out;
     }
 
@@ -625,7 +689,8 @@ final class IncidentBook implements Signals.Sink, Incidents {
         Instant due = lastActivity(i).plus(quiet);
         Duration delay = Duration.between(time.now(), due);
         quietTimers.put(i.id(), scheduler.schedule(delay.isNegative() ? Duration.ZERO : delay, () -> {
-            synchronized (this) {
+            lock();
+            try {
                 if (closed) {
                     return;
                 }
@@ -641,6 +706,8 @@ final class IncidentBook implements Signals.Sink, Incidents {
                         "resolved by the system: no signal for " + quiet + " and its source no longer fails",
                         false,
                         time.now());
+            } finally {
+                unlock();
             }
         }));
     }
@@ -689,7 +756,8 @@ final class IncidentBook implements Signals.Sink, Incidents {
 
     /** Records the outcome of a notification on its incident's timeline. */
     private void notified(Notification n, String channel, String text) {
-        synchronized (this) {
+        lock();
+        try {
             if (closed) {
                 return;
             }
@@ -706,6 +774,8 @@ final class IncidentBook implements Signals.Sink, Incidents {
                     time.now(),
                     Optional.empty(),
                     i);
+        } finally {
+            unlock();
         }
     }
 
@@ -715,20 +785,26 @@ final class IncidentBook implements Signals.Sink, Incidents {
 
     @Override
     public List<Incident> list() {
-        synchronized (this) {
+        lock();
+        try {
             List<Incident> all = new ArrayList<>(byId.values());
             all.sort(Comparator.comparing(Incident::openedAt)
                     .thenComparing(i -> number(i.id()))
                     .reversed());
             return List.copyOf(all);
+        } finally {
+            unlock();
         }
     }
 
     @Override
     public Optional<Incident> find(String id) {
         requireNonNull(id, "id");
-        synchronized (this) {
+        lock();
+        try {
             return Optional.ofNullable(byId.get(id));
+        } finally {
+            unlock();
         }
     }
 
@@ -739,7 +815,8 @@ final class IncidentBook implements Signals.Sink, Incidents {
         requireNonNull(severity, "severity");
         requireNonNull(priority, "priority");
         requireNonNull(actor, "actor");
-        synchronized (this) {
+        lock();
+        try {
             Instant now = time.now();
             return signal(
                             new Signals.Signal(
@@ -754,6 +831,8 @@ final class IncidentBook implements Signals.Sink, Incidents {
                             severity,
                             priority)
                     .orElseThrow();
+        } finally {
+            unlock();
         }
     }
 
@@ -795,8 +874,11 @@ final class IncidentBook implements Signals.Sink, Incidents {
     private Incident move(String id, String actor, IncidentState to, String text, boolean force) {
         requireNonNull(id, "id");
         requireNonNull(actor, "actor");
-        synchronized (this) {
+        lock();
+        try {
             return move(get(id), actor, to, text, force, time.now());
+        } finally {
+            unlock();
         }
     }
 
@@ -804,15 +886,19 @@ final class IncidentBook implements Signals.Sink, Incidents {
     public Incident note(String id, String actor, String text) {
         requireNonNull(actor, "actor");
         requireNonNull(text, "text");
-        synchronized (this) {
+        lock();
+        try {
             Incident i = get(id);
             return append(i, TimelineEntry.Kind.NOTE, actor, text, Map.of(), time.now(), Optional.empty(), i);
+        } finally {
+            unlock();
         }
     }
 
     @Override
     public Incident addActionItem(String id, String text, String owner, LocalDate due) {
-        synchronized (this) {
+        lock();
+        try {
             Incident i = get(id);
             ActionItem item = new ActionItem("A" + (i.actionItems().size() + 1), text, owner, due, Optional.empty());
             List<ActionItem> items = new ArrayList<>(i.actionItems());
@@ -827,6 +913,8 @@ final class IncidentBook implements Signals.Sink, Incidents {
                     time.now(),
                     Optional.empty(),
                     withItem);
+        } finally {
+            unlock();
         }
     }
 
@@ -834,7 +922,8 @@ final class IncidentBook implements Signals.Sink, Incidents {
     public Incident closeActionItem(String id, String itemId, String actor) {
         requireNonNull(itemId, "itemId");
         requireNonNull(actor, "actor");
-        synchronized (this) {
+        lock();
+        try {
             Incident i = get(id);
             Instant now = time.now();
             List<ActionItem> items = new ArrayList<>();
@@ -867,6 +956,8 @@ final class IncidentBook implements Signals.Sink, Incidents {
                     now,
                     Optional.empty(),
                     closed);
+        } finally {
+            unlock();
         }
     }
 
@@ -903,7 +994,8 @@ final class IncidentBook implements Signals.Sink, Incidents {
     @Override
     public RunbookRun runRunbook(String id, String runbook, String actor) {
         requireNonNull(actor, "actor");
-        synchronized (this) {
+        lock();
+        try {
             Incident i = get(id);
             Runbook r = runbooks.require(runbook);
             RunbookRunner run = requireRunner(runbook);
@@ -917,22 +1009,30 @@ final class IncidentBook implements Signals.Sink, Incidents {
                     Optional.empty(),
                     i);
             return run.start(r, now).status();
+        } finally {
+            unlock();
         }
     }
 
     @Override
     public RunbookRun dryRunRunbook(String id, String runbook) {
-        synchronized (this) {
+        lock();
+        try {
             return requireRunner(runbook).dryRun(runbooks.require(runbook), get(id));
+        } finally {
+            unlock();
         }
     }
 
     @Override
     public RunbookRun approveRunbookStep(String id, String runbook, String step, String approver) {
         RunbookRunner run;
-        synchronized (this) {
+        lock();
+        try {
             get(id);
             run = requireRunner(runbook);
+        } finally {
+            unlock();
         }
         // Outside the lock: the approval lets the run go on, and its steps record on the timeline.
         return run.approve(id, runbook, step, approver);
@@ -954,7 +1054,8 @@ final class IncidentBook implements Signals.Sink, Incidents {
         requireNonNull(template, "template");
         requireNonNull(fields, "fields");
         requireNonNull(actor, "actor");
-        synchronized (this) {
+        lock();
+        try {
             Incident i = get(id);
             CommunicationTemplate t = communication
                     .template(template)
@@ -997,14 +1098,19 @@ final class IncidentBook implements Signals.Sink, Incidents {
             }
             armReminder(out, now);
             return c;
+        } finally {
+            unlock();
         }
     }
 
     @Override
     public IncidentReport report(String id) {
-        synchronized (this) {
+        lock();
+        try {
             Incident i = get(id);
             return reporting.build(i, time.now());
+        } finally {
+            unlock();
         }
     }
 
@@ -1035,21 +1141,26 @@ final class IncidentBook implements Signals.Sink, Incidents {
                 i.id(), scheduler.schedule(delay.isNegative() ? Duration.ZERO : delay, () -> remind(i.id(), since)));
     }
 
-    private synchronized void remind(String id, Instant since) {
-        Incident now = byId.get(id);
-        if (closed || now == null || !now.state().isOpen()) {
-            return;
+    private void remind(String id, Instant since) {
+        lock();
+        try {
+            Incident now = byId.get(id);
+            if (closed || now == null || !now.state().isOpen()) {
+                return;
+            }
+            Incident out = append(
+                    now,
+                    TimelineEntry.Kind.COMMUNICATION,
+                    TimelineEntry.SYSTEM,
+                    "a status update is due: none sent since " + since,
+                    Map.of("template", REMINDER),
+                    time.now(),
+                    Optional.empty(),
+                    now);
+            notifyChannels(out, out.timeline().get(out.timeline().size() - 1));
+            armReminder(out, time.now());
+        } finally {
+            unlock();
         }
-        Incident out = append(
-                now,
-                TimelineEntry.Kind.COMMUNICATION,
-                TimelineEntry.SYSTEM,
-                "a status update is due: none sent since " + since,
-                Map.of("template", REMINDER),
-                time.now(),
-                Optional.empty(),
-                now);
-        notifyChannels(out, out.timeline().get(out.timeline().size() - 1));
-        armReminder(out, time.now());
     }
 }

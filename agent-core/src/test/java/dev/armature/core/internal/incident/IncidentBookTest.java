@@ -228,6 +228,32 @@ class IncidentBookTest {
     }
 
     @Test
+    void a_listener_that_moves_time_on_an_incident_event_finds_the_change_whole() {
+        bus.publish("alerts", fired(AlertSeverity.CRITICAL, time.now()));
+        // The moment the source is reported recovered, somebody moves time past the quiet period: the
+        // quiet timer of that change must already be armed, though the listener runs inside it.
+        bus.subscribe(IncidentEvent.Recorded.class, SubscribeOptions.defaults(), e -> {
+            if (e.payload().entry().kind() == TimelineEntry.Kind.SOURCE) {
+                time.advance(Duration.ofMinutes(30));
+            }
+        });
+        bus.publish(
+                "alerts",
+                new AlertEvent.AlertResolved(
+                        "error-rate", AlertSeverity.CRITICAL, MODEL, 0.01, time.now(), time.now()));
+
+        Incident i = book.find("INC-1").orElseThrow();
+        assertThat(i.state()).isEqualTo(IncidentState.RESOLVED);
+        assertThat(kinds(i).subList(i.timeline().size() - 2, i.timeline().size()))
+                .containsExactly(TimelineEntry.Kind.SOURCE, TimelineEntry.Kind.STATE_CHANGED);
+        assertThat(published)
+                .filteredOn(IncidentEvent.Recorded.class::isInstance)
+                .extracting(e -> ((IncidentEvent.Recorded) e).entry().sequence())
+                .as("published in the order of the timeline")
+                .isSorted();
+    }
+
+    @Test
     void a_circuit_open_longer_than_the_threshold_opens_an_incident_and_one_that_closes_in_time_does_not() {
         bus.publish("guards", circuit("search", CircuitState.CLOSED, CircuitState.OPEN));
         time.advance(Duration.ofMinutes(1));
