@@ -2,6 +2,7 @@ package dev.armature.api;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,6 +42,21 @@ public class ArmatureException extends RuntimeException {
     public ArmatureException(String code, String message, @Nullable Throwable cause) {
         super(requireNonNull(message, "message"), cause);
         this.code = requireNonNull(code, "code");
+    }
+
+    /**
+     * Returns the code of one kind of a family of failures: the family's prefix, then the kind's
+     * name in lower case with dashes, such as {@code armature.incident.source-still-failing} for
+     * the prefix {@code armature.incident.} and the kind {@code SOURCE_STILL_FAILING}.
+     *
+     * @param prefix the family's code, ending in a dot
+     * @param kind the kind of failure
+     * @return the code
+     * @since 0.1
+     */
+    protected static String codeOf(String prefix, Enum<?> kind) {
+        return requireNonNull(prefix, "prefix")
+                + requireNonNull(kind, "kind").name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /**

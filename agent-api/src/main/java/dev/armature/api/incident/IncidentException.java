@@ -3,7 +3,6 @@ package dev.armature.api.incident;
 import static java.util.Objects.requireNonNull;
 
 import dev.armature.api.ArmatureException;
-import java.util.Locale;
 
 /**
  * Thrown by {@link Incidents} when a request cannot be carried out: the incident does not exist, the
@@ -39,13 +38,7 @@ public final class IncidentException extends ArmatureException {
      * @param message what was wrong, where, and what to do
      */
     public IncidentException(Kind kind, String incidentId, String message) {
-        super(
-                "armature.incident."
-                        + requireNonNull(kind, "kind")
-                                .name()
-                                .toLowerCase(Locale.ROOT)
-                                .replace('_', '-'),
-                message);
+        super(codeOf("armature.incident.", kind), message);
         this.kind = kind;
         this.incidentId = requireNonNull(incidentId, "incidentId");
     }

@@ -3,7 +3,6 @@ package dev.armature.api.incident;
 import static java.util.Objects.requireNonNull;
 
 import dev.armature.api.ArmatureException;
-import java.util.Locale;
 
 /**
  * Thrown when a runbook is not well formed, clashes with another, or is asked for something its run
@@ -42,13 +41,7 @@ public final class RunbookException extends ArmatureException {
      * @param message what was wrong, where, and what to do
      */
     public RunbookException(Kind kind, String runbook, String message) {
-        super(
-                "armature.runbook."
-                        + requireNonNull(kind, "kind")
-                                .name()
-                                .toLowerCase(Locale.ROOT)
-                                .replace('_', '-'),
-                message);
+        super(codeOf("armature.runbook.", kind), message);
         this.kind = kind;
         this.runbook = requireNonNull(runbook, "runbook");
     }

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.armature.api.ArmatureException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -73,14 +72,7 @@ public final class TemplateException extends ArmatureException {
             List<String> fields,
             String message,
             @Nullable Throwable cause) {
-        super(
-                "armature.incident.template."
-                        + requireNonNull(kind, "kind")
-                                .name()
-                                .toLowerCase(Locale.ROOT)
-                                .replace('_', '-'),
-                message,
-                cause);
+        super(codeOf("armature.incident.template.", kind), message, cause);
         this.kind = kind;
         this.template = requireNonNull(template, "template");
         this.severity = severity;

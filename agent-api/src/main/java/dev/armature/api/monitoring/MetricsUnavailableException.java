@@ -1,9 +1,6 @@
 package dev.armature.api.monitoring;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.armature.api.ArmatureException;
-import java.util.Locale;
 
 /**
  * Thrown by {@link MetricsExposition#scrape()} when there is nothing to expose: the exposition is
@@ -37,13 +34,7 @@ public final class MetricsUnavailableException extends ArmatureException {
      * @param message what was wrong, where, and what to do
      */
     public MetricsUnavailableException(Reason reason, String message) {
-        super(
-                "armature.metrics.unavailable."
-                        + requireNonNull(reason, "reason")
-                                .name()
-                                .toLowerCase(Locale.ROOT)
-                                .replace('_', '-'),
-                message);
+        super(codeOf("armature.metrics.unavailable.", reason), message);
         this.reason = reason;
     }
 
