@@ -332,8 +332,9 @@ final class IncidentBook implements Signals.Sink, Incidents {
     }
 
     private void onEvent(EventEnvelope<Event> e) {
-        if (e.payload() instanceof IncidentEvent) {
-            return;
+        Event p = e.payload();
+        if (!(p instanceof ErrorEvent || p instanceof GuardEvent.CircuitStateChanged || Signals.reads(p))) {
+            return; // most events (calls, meters, the book's own) concern no incident: no lock for them
         }
         lock();
         try {

@@ -78,6 +78,16 @@ final class Signals {
 
     private Signals() {}
 
+    /** Whether {@link #read} does anything with an event of this kind. */
+    static boolean reads(Event p) {
+        return p instanceof ComponentEvent
+                || p instanceof RecoveryEvent
+                || p instanceof ErrorFinding
+                || p instanceof AlertEvent
+                || p instanceof EmergencyEvent
+                || p instanceof ConfigEvent.Applied;
+    }
+
     static void read(EventEnvelope<? extends Event> e, Sink sink) {
         Event p = e.payload();
         Cause cause = Cause.of(e);
